@@ -1,0 +1,61 @@
+//! The TypeScript bindings under ui/src/api/bindings/ are generated from `gridledger::api`.
+//! This test fails when the committed files differ from what the Rust types generate;
+//! `UPDATE_BINDINGS=1 cargo test --test it bindings` rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use gridledger::api::{AppInfo, DashboardCounts, IpcError, SetLedgerName};
+use ts_rs::{Config, TS};
+
+fn generate(into: &Path) {
+    let cfg = Config::new().with_out_dir(into);
+    // Exporting a type exports everything it refers to.
+    AppInfo::export_all(&cfg).expect("export AppInfo");
+    DashboardCounts::export_all(&cfg).expect("export DashboardCounts");
+    IpcError::export_all(&cfg).expect("export IpcError");
+    SetLedgerName::export_all(&cfg).expect("export SetLedgerName");
+}
+
+/// The generated files (every .ts but the hand-written index.ts), by name.
+fn read_ts(dir: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".ts") && name != "index.ts" {
+            let text = std::fs::read_to_string(entry.path()).expect("read binding");
+            files.insert(name, text);
+        }
+    }
+    files
+}
+
+#[test]
+fn the_committed_typescript_bindings_are_fresh() {
+    let committed_dir: PathBuf = [env!("CARGO_MANIFEST_DIR"), "ui", "src", "api", "bindings"]
+        .iter()
+        .collect();
+    if std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
+        for name in read_ts(&committed_dir).keys() {
+            std::fs::remove_file(committed_dir.join(name)).expect("remove stale binding");
+        }
+        generate(&committed_dir);
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    generate(fresh.path());
+    let expected = read_ts(fresh.path());
+    let committed = read_ts(&committed_dir);
+    assert!(!expected.is_empty());
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>(),
+        "the set of binding files differs: run UPDATE_BINDINGS=1 cargo test --test it bindings"
+    );
+    for (name, text) in &expected {
+        assert_eq!(
+            committed.get(name),
+            Some(text),
+            "{name} is stale: run UPDATE_BINDINGS=1 cargo test --test it bindings"
+        );
+    }
+}
