@@ -1,0 +1,4 @@
+//! Commands, one file per domain. Each is a thin delegation to the core.
+
+pub mod app;
+pub mod settings;

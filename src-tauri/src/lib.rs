@@ -1,0 +1,66 @@
+//! The desktop shell of GridLedger: a window, the ledger in managed state, and commands
+//! that delegate to the `gridledger` core in a few lines each. Nothing here knows a
+//! business rule.
+
+mod commands;
+mod ipc;
+mod state;
+
+use gridledger::store::location::{default_data_dir, ledger_path};
+use gridledger::store::Actor;
+use gridledger::{demo, Ledger, OpenOptions};
+
+pub use state::AppState;
+
+/// Open the ledger named by the environment (or the per-OS default) for the app.
+///
+/// - `GRIDLEDGER_DATA_DIR`: the data directory (tests use a fresh temporary one).
+/// - `GRIDLEDGER_KEY`: the SQLCipher key, when the ledger is encrypted.
+/// - `GRIDLEDGER_DEMO=1`: load the demo community if it is not there yet.
+///
+/// A ledger that cannot be opened does not stop the app: every command then answers with
+/// the reason, and the UI shows it in Chinese.
+pub fn open_ledger_from_env() -> AppState {
+    let data_dir = std::env::var_os("GRIDLEDGER_DATA_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| default_data_dir(cfg!(debug_assertions)));
+    let options = OpenOptions {
+        key: std::env::var("GRIDLEDGER_KEY")
+            .ok()
+            .filter(|k| !k.is_empty()),
+        ..OpenOptions::default()
+    };
+    let opened = Ledger::open(ledger_path(&data_dir), &options).and_then(|mut ledger| {
+        if std::env::var("GRIDLEDGER_DEMO").is_ok_and(|v| v == "1") {
+            demo::load(&mut ledger, &Actor::desktop())?;
+        }
+        Ok(ledger)
+    });
+    if let Err(e) = &opened {
+        eprintln!(
+            "gridledger: cannot open the ledger in {}: {e}",
+            data_dir.display()
+        );
+    }
+    AppState::new(opened)
+}
+
+/// Register every command on `builder`; shared by the app and the wiring tests.
+pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app::app_info,
+        commands::app::dashboard_counts,
+        commands::settings::set_ledger_name,
+    ])
+}
+
+pub fn run() {
+    let state = open_ledger_from_env();
+    let result = with_commands(tauri::Builder::default())
+        .manage(state)
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("gridledger: the desktop app stopped: {e}");
+        std::process::exit(1);
+    }
+}
