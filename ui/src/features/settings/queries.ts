@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/rpc';
+import { appKeys } from '../../shell/queries';
+
+/** Renames the ledger; the backend validates and returns the new AppInfo. */
+export function useSetLedgerName() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => call('set_ledger_name', { input: { name } }),
+    onSuccess: async (info) => {
+      client.setQueryData(appKeys.info(), info);
+      await client.invalidateQueries({ queryKey: appKeys.info() });
+    },
+  });
+}
