@@ -100,7 +100,7 @@ pub struct DashboardCounts {
     pub people: u32,
     /// People by residence status, every status present (zero included), in a fixed order.
     pub by_residence: Vec<ResidenceCount>,
-    /// People per grid, for the grid table on the 首页.
+    /// People per grid, in the order the grids were set up (第一网格 before 第二网格).
     pub by_grid: Vec<GridCount>,
 }
 

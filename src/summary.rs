@@ -67,7 +67,7 @@ pub fn dashboard_counts(conn: &Connection) -> Result<DashboardCounts> {
                   WHERE h.grid_id = g.id AND p.deleted_at IS NULL AND h.deleted_at IS NULL)
            FROM grid g JOIN community c ON g.community_id = c.id
           WHERE g.deleted_at IS NULL AND c.deleted_at IS NULL
-          ORDER BY c.name, g.name",
+          ORDER BY c.created_at, c.id, g.created_at, g.id",
     )?;
     let by_grid = stmt
         .query_map([], |r| {

@@ -38,6 +38,23 @@ fn the_demo_fills_a_realistic_community_once() {
             .count;
         assert!(n > 0, "someone is {status:?}");
     }
+    let grids: Vec<(&str, &str)> = first
+        .by_grid
+        .iter()
+        .map(|g| (g.community_name.as_str(), g.grid_name.as_str()))
+        .collect();
+    assert_eq!(
+        grids,
+        [
+            ("幸福社区", "第一网格"),
+            ("幸福社区", "第二网格"),
+            ("幸福社区", "第三网格"),
+            ("幸福社区", "第四网格"),
+            ("朝阳社区", "第一网格"),
+            ("朝阳社区", "第二网格"),
+        ],
+        "grids in the order they were set up, not in code-point order"
+    );
     let per_grid: u32 = first.by_grid.iter().map(|g| g.people).sum();
     assert_eq!(
         per_grid, first.people,

@@ -11,6 +11,6 @@ export type DashboardCounts = { statisticalDate: string, communities: number, gr
  */
 byResidence: Array<ResidenceCount>, 
 /**
- * People per grid, for the grid table on the 首页.
+ * People per grid, in the order the grids were set up (第一网格 before 第二网格).
  */
 byGrid: Array<GridCount>, };
