@@ -25,5 +25,6 @@ step "Rust tests (core, CLI, shell wiring)"
 cargo test --workspace --locked
 
 step "end-to-end: the real app in WebKitGTK through WebDriver"
-cargo build -p gridledger-desktop --features custom-protocol --locked
+# The desktop app with the UI embedded, and the CLI the suite fills its ledgers with.
+cargo build --workspace --features gridledger-desktop/custom-protocol --locked
 npm --prefix tests/e2e test
