@@ -46,6 +46,15 @@ pub struct SetLedgerName {
     pub name: String,
 }
 
+/// How far a long job (loading the demo, later imports and exports) has got: `done` of
+/// `total` steps. Sent through a Tauri channel while the job runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JobProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
 /// What the app shows in its header and About box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -10,9 +10,9 @@ use std::collections::HashSet;
 
 use rusqlite::Transaction;
 
-use crate::api::ResidenceStatus;
+use crate::api::{JobProgress, ResidenceStatus};
 use crate::domain::id_number::check_char;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::register::{self, NewHousehold, NewPerson};
 use crate::settings::{self, Settings};
 use crate::store::{Actor, Ledger};
@@ -28,6 +28,16 @@ pub enum Outcome {
 
 /// Load the demo community into `ledger` in one transaction, unless it is there already.
 pub fn load(ledger: &mut Ledger, actor: &Actor) -> Result<Outcome> {
+    load_with_progress(ledger, actor, &mut |_| {})
+}
+
+/// As [`load`], reporting after each estate how far it got (the desktop app shows this as
+/// a progress bar). Nothing is visible to other readers until the whole load commits.
+pub fn load_with_progress(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    progress: &mut dyn FnMut(JobProgress),
+) -> Result<Outcome> {
     let present: bool = ledger.conn().query_row(
         "SELECT EXISTS (SELECT 1 FROM street WHERE name = ?1 AND deleted_at IS NULL)",
         [DEMO_STREET],
@@ -36,12 +46,31 @@ pub fn load(ledger: &mut Ledger, actor: &Actor) -> Result<Outcome> {
     if present {
         return Ok(Outcome::AlreadyPresent);
     }
+    // Fictitious people must never mix with a real community's records.
+    let has_records: bool = ledger.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM street WHERE deleted_at IS NULL) \
+             OR EXISTS (SELECT 1 FROM person WHERE deleted_at IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_records {
+        return Err(Error::invalid(
+            "demo",
+            "the ledger already has records; the demo community goes only into an empty ledger",
+            "台账中已有数据，演示数据只能载入空台账",
+        ));
+    }
     let unnamed = Settings::load(ledger.conn())?.ledger_name == "未命名社区";
     ledger.write(actor, |tx| {
         if unnamed {
             settings::set_ledger_name(tx, "幸福社区")?;
         }
-        build(tx, &mut Rng(0x5EED_2020_0121), &mut HashSet::new())
+        build(
+            tx,
+            &mut Rng(0x5EED_2020_0121),
+            &mut HashSet::new(),
+            progress,
+        )
     })?;
     Ok(Outcome::Loaded)
 }
@@ -101,7 +130,18 @@ const PLAN: &[GridPlan] = &[
     ),
 ];
 
-fn build(tx: &Transaction, rng: &mut Rng, seen: &mut HashSet<String>) -> Result<Outcome> {
+fn build(
+    tx: &Transaction,
+    rng: &mut Rng,
+    seen: &mut HashSet<String>,
+    progress: &mut dyn FnMut(JobProgress),
+) -> Result<Outcome> {
+    let total: u32 = PLAN
+        .iter()
+        .map(|(_, _, _, _, estates)| estates.len() as u32)
+        .sum();
+    let mut done = 0;
+    progress(JobProgress { done, total });
     let street = register::add_street(tx, DEMO_STREET, DEMO_REGION)?;
     let mut community_ids: Vec<(&str, String)> = Vec::new();
     for (community, grid_name, worker, phone, estates) in PLAN {
@@ -132,6 +172,8 @@ fn build(tx: &Transaction, rng: &mut Rng, seen: &mut HashSet<String>) -> Result<
                     )?;
                     add_family(tx, rng, seen, &household)?;
                 }
+                done += 1;
+                progress(JobProgress { done, total });
                 continue;
             }
             for b in 1..=*buildings {
@@ -159,6 +201,8 @@ fn build(tx: &Transaction, rng: &mut Rng, seen: &mut HashSet<String>) -> Result<
                     }
                 }
             }
+            done += 1;
+            progress(JobProgress { done, total });
         }
     }
     Ok(Outcome::Loaded)

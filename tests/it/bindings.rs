@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use gridledger::api::{AppInfo, DashboardCounts, IpcError, SetLedgerName};
+use gridledger::api::{AppInfo, DashboardCounts, IpcError, JobProgress, SetLedgerName};
 use ts_rs::{Config, TS};
 
 fn generate(into: &Path) {
@@ -15,6 +15,7 @@ fn generate(into: &Path) {
     DashboardCounts::export_all(&cfg).expect("export DashboardCounts");
     IpcError::export_all(&cfg).expect("export IpcError");
     SetLedgerName::export_all(&cfg).expect("export SetLedgerName");
+    JobProgress::export_all(&cfg).expect("export JobProgress");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

@@ -106,6 +106,44 @@ fn the_demo_fills_a_realistic_community_once() {
 }
 
 #[test]
+fn the_demo_never_goes_into_a_ledger_with_real_records() {
+    let (_dir, mut ledger) = fresh_ledger();
+    ledger
+        .write(&Actor::cli(), |tx| {
+            gridledger::register::add_person(
+                tx,
+                &gridledger::register::NewPerson {
+                    name: "真实居民",
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let err = demo::load(&mut ledger, &Actor::cli()).unwrap_err();
+    assert_eq!(
+        err.detail_zh(),
+        Some("台账中已有数据，演示数据只能载入空台账")
+    );
+    assert_eq!(count(&ledger, "SELECT count(*) FROM person"), 1);
+    assert_eq!(count(&ledger, "SELECT count(*) FROM street"), 0);
+}
+
+#[test]
+fn loading_the_demo_reports_progress_to_the_end() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let mut seen = Vec::new();
+    demo::load_with_progress(&mut ledger, &Actor::cli(), &mut |p| seen.push(p)).unwrap();
+    assert_eq!(seen.first().map(|p| p.done), Some(0));
+    let last = seen.last().copied().unwrap();
+    assert_eq!(last.done, last.total);
+    assert_eq!(last.total, 11, "one step per estate");
+    assert!(
+        seen.windows(2).all(|w| w[1].done == w[0].done + 1),
+        "{seen:?}"
+    );
+}
+
+#[test]
 fn the_demo_is_the_same_every_time() {
     let names = || {
         let (_dir, mut ledger) = fresh_ledger();
