@@ -157,49 +157,37 @@ fn build(
         let grid = register::add_grid(tx, &community_id, grid_name, Some(&worker_id))?;
         for (estate_name, buildings) in estates.iter() {
             let estate = register::add_estate(tx, &grid, estate_name)?;
+            // Every home of the estate as (unit, room): bungalows sit directly under the
+            // estate; flats are six floors of two rooms in each unit.
+            let mut homes: Vec<(Option<String>, String)> = Vec::new();
             if *buildings == 0 {
-                for house in 1..=40 {
-                    let room = format!("{house}号");
-                    let household = register::add_household(
-                        tx,
-                        &NewHousehold {
-                            grid_id: &grid,
-                            estate_id: Some(&estate),
-                            unit_id: None,
-                            room: &room,
-                            responsible_worker_id: Some(&worker_id),
-                        },
-                    )?;
-                    add_family(tx, rng, seen, &household)?;
-                }
-                done += 1;
-                progress(JobProgress { done, total });
-                continue;
+                homes.extend((1..=40).map(|n| (None, format!("{n}号"))));
             }
             for b in 1..=*buildings {
                 let building =
                     register::add_building(tx, &estate, &format!("{b}栋"), i64::from(b))?;
-                let units = 2 + rng.below(3);
-                for u in 1..=units {
+                for u in 1..=(2 + rng.below(3)) {
                     let unit =
                         register::add_unit(tx, &building, &format!("{u}单元"), i64::from(u))?;
                     for floor in 1..=6 {
                         for door in 1..=2 {
-                            let room = format!("{floor}0{door}");
-                            let household = register::add_household(
-                                tx,
-                                &NewHousehold {
-                                    grid_id: &grid,
-                                    estate_id: Some(&estate),
-                                    unit_id: Some(&unit),
-                                    room: &room,
-                                    responsible_worker_id: Some(&worker_id),
-                                },
-                            )?;
-                            add_family(tx, rng, seen, &household)?;
+                            homes.push((Some(unit.clone()), format!("{floor}0{door}")));
                         }
                     }
                 }
+            }
+            for (unit, room) in &homes {
+                let household = register::add_household(
+                    tx,
+                    &NewHousehold {
+                        grid_id: &grid,
+                        estate_id: Some(&estate),
+                        unit_id: unit.as_deref(),
+                        room,
+                        responsible_worker_id: Some(&worker_id),
+                    },
+                )?;
+                add_family(tx, rng, seen, &household)?;
             }
             done += 1;
             progress(JobProgress { done, total });
