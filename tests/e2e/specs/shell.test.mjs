@@ -74,9 +74,12 @@ describe('the desktop app on a demo ledger', () => {
     await replaceText(browser, input, '');
     assert.equal(await input.getValue(), '');
     await (await byTestId(browser, 'ledger-name-submit')).click();
+    // The message fades in; wait for its text, not just its element.
     const explain = await browser.$('.ant-form-item-explain-error');
-    await explain.waitForDisplayed({ timeout: 10000 });
-    assert.match(await explain.getText(), /台账名称/, 'the message is in Chinese');
+    await browser.waitUntil(async () => /台账名称/.test(await explain.getText().catch(() => '')), {
+      timeout: 10000,
+      timeoutMsg: 'a Chinese message names the 台账名称 field',
+    });
     assert.equal(await (await byTestId(browser, 'ledger-name')).getText(), '朝阳社区');
     await screenshot(browser, 'settings-empty-name');
   });

@@ -2,14 +2,23 @@
  * The one typed gateway to the Tauri backend. Nothing outside `src/api/` imports
  * `@tauri-apps/*` (an ESLint rule enforces it); screens use `call()` through TanStack Query.
  */
-import { invoke } from '@tauri-apps/api/core';
-import type { AppInfo, DashboardCounts, ErrorCode, IpcError, SetLedgerName } from './bindings';
+import { invoke, type Channel } from '@tauri-apps/api/core';
+import type {
+  AppInfo,
+  DashboardCounts,
+  ErrorCode,
+  IpcError,
+  JobProgress,
+  SetLedgerName,
+} from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
 export type Commands = {
   app_info: { args: Record<string, never>; result: AppInfo };
   dashboard_counts: { args: Record<string, never>; result: DashboardCounts };
   set_ledger_name: { args: { input: SetLedgerName }; result: AppInfo };
+  /** Fills an empty ledger with demo data; see `loadDemo()` in `jobs.ts`. */
+  load_demo: { args: { onProgress: Channel<JobProgress> }; result: DashboardCounts };
 };
 
 export type Command = keyof Commands;
@@ -52,14 +61,19 @@ function backendAvailable(): boolean {
   return typeof internals?.invoke === 'function';
 }
 
+/** Throws the `IpcError` of a missing backend (browser preview) unless Tauri is present. */
+export function assertBackendAvailable(): void {
+  if (!backendAvailable()) {
+    throw { code: 'internal', message: BACKEND_UNAVAILABLE } satisfies IpcError;
+  }
+}
+
 /** Invokes a backend command; always rejects with an `IpcError`. */
 export async function call<K extends Command>(
   cmd: K,
   args: Commands[K]['args'],
 ): Promise<Commands[K]['result']> {
-  if (!backendAvailable()) {
-    throw { code: 'internal', message: BACKEND_UNAVAILABLE } satisfies IpcError;
-  }
+  assertBackendAvailable();
   try {
     return await invoke<Commands[K]['result']>(cmd, args);
   } catch (e) {

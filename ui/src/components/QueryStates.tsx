@@ -54,8 +54,16 @@ export function ErrorState({
   );
 }
 
-/** Nothing to show yet, with a hint at how to get something. */
-export function EmptyState({ title, hint }: { title: ReactNode; hint?: ReactNode }) {
+/** Nothing to show yet, with an optional action and a hint at how to get something. */
+export function EmptyState({
+  title,
+  action,
+  hint,
+}: {
+  title: ReactNode;
+  action?: ReactNode;
+  hint?: ReactNode;
+}) {
   return (
     <Card data-testid="empty-state">
       <Empty
@@ -65,6 +73,7 @@ export function EmptyState({ title, hint }: { title: ReactNode; hint?: ReactNode
             <Typography.Title level={5} style={{ marginTop: 8 }}>
               {title}
             </Typography.Title>
+            {action && <div style={{ margin: '16px 0' }}>{action}</div>}
             {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
           </>
         }

@@ -1,6 +1,6 @@
 import '@ant-design/v5-patch-for-react-19';
 import '@testing-library/jest-dom/vitest';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { clearMocks } from '../api/mocks';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import i18n from '../i18n';

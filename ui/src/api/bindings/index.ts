@@ -5,6 +5,7 @@ export type * from './DashboardCounts';
 export type * from './ErrorCode';
 export type * from './GridCount';
 export type * from './IpcError';
+export type * from './JobProgress';
 export type * from './Module';
 export type * from './ResidenceCount';
 export type * from './ResidenceStatus';

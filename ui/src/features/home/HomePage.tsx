@@ -2,8 +2,9 @@ import { Col, Flex, Row, Typography } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
+import { DemoLoader } from './DemoLoader';
 import { GridTable } from './GridTable';
-import { useDashboardCounts } from './queries';
+import { useDashboardCounts, useLoadDemo } from './queries';
 import { ResidenceCard } from './ResidenceCard';
 import { StatCards } from './StatCards';
 
@@ -12,6 +13,9 @@ export function HomePage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const counts = useDashboardCounts();
+  // Here, not in DemoLoader: that unmounts when the refetched counts arrive, and the
+  // success message must still be shown.
+  const demo = useLoadDemo();
 
   if (counts.isPending) return <LoadingState rows={6} />;
   if (counts.isError) {
@@ -29,6 +33,7 @@ export function HomePage() {
     return (
       <EmptyState
         title={t('home.empty.title')}
+        action={<DemoLoader demo={demo} />}
         hint={
           <Trans
             i18nKey="home.empty.hint"
