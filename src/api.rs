@@ -165,3 +165,306 @@ impl ResidenceStatus {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The residents register (人员台账): the tree, households, people, merges.
+
+/// One node of the register tree (a community, grid, estate, building or unit) with the
+/// number of its live children, so the tree knows whether to offer to expand it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterNode {
+    pub id: String,
+    pub name: String,
+    /// Live children one level down (for an estate: its buildings plus the households
+    /// directly under it; for a unit: its households).
+    pub children: u32,
+}
+
+/// A household as listed under a unit, a building or an estate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HouseholdRow {
+    pub id: String,
+    /// The full address, e.g. "幸福家园12栋2单元301" or "老街平房区3号".
+    pub address: String,
+    pub room: String,
+    /// The name of the head of household (户主), when one is registered.
+    pub head_name: Option<String>,
+    /// Live people registered in the household.
+    pub people: u32,
+    /// The name of the responsible worker (包保责任人).
+    pub responsible_worker: Option<String>,
+}
+
+/// Create a building with its units and every household in one go (楼栋批量生成).
+/// Rooms are named by `room_format` (default `"{floor}{room:02}"`: 101, 102, … 1802);
+/// `{unit}`, `{floor}` and `{room}` are the placeholders, `:02` pads with zeros.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkBuilding {
+    pub estate_id: String,
+    /// e.g. "12栋".
+    pub building_name: String,
+    /// First and last unit number: `1..=4` gives 1单元 … 4单元.
+    pub units: std::ops::RangeInclusive<i32>,
+    /// First and last floor.
+    pub floors: std::ops::RangeInclusive<i32>,
+    pub rooms_per_floor: i32,
+    pub room_format: Option<String>,
+    pub responsible_worker_id: Option<String>,
+}
+
+/// What a bulk creation made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkBuildingSummary {
+    pub building_id: String,
+    pub units: u32,
+    pub households: u32,
+}
+
+/// A change to a person: `None` leaves a field as it is; for optional fields `Some("")`
+/// clears it. Changing the ID number re-derives birth date, sex and native region.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonPatch {
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_id: Option<String>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residence_status: Option<ResidenceStatus>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_location: Option<String>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// Everything about one person, with what is derived from the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonDetail {
+    pub id: String,
+    pub name: String,
+    /// The document type, "resident_id" for a resident ID card.
+    pub id_type: String,
+    pub id_number: Option<String>,
+    /// YYYY-MM-DD, derived from the ID number.
+    pub birth_date: Option<String>,
+    /// "male" / "female", derived from the ID number.
+    pub sex: Option<String>,
+    /// Age in whole years (周岁) on the date asked for.
+    pub age: Option<u32>,
+    /// The ID number's region code (籍贯地区码).
+    pub native_region: Option<String>,
+    pub phone: Option<String>,
+    pub household_id: Option<String>,
+    /// "幸福家园12栋2单元301", when the person belongs to a household.
+    pub household_address: Option<String>,
+    pub relation: Option<String>,
+    pub residence_status: ResidenceStatus,
+    pub current_location: Option<String>,
+    pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+/// Which people to list; every location filter is optional and they combine with AND.
+/// `limit` 0 means the default page size (50); at most 1000 rows come back at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PersonFilter {
+    pub grid_id: Option<String>,
+    pub estate_id: Option<String>,
+    pub building_id: Option<String>,
+    pub unit_id: Option<String>,
+    pub household_id: Option<String>,
+    pub residence_status: Option<ResidenceStatus>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// A person in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonRow {
+    pub id: String,
+    pub name: String,
+    /// The ID number masked for the screen (first 6 and last 4 characters).
+    pub id_number_masked: Option<String>,
+    pub sex: Option<String>,
+    pub birth_date: Option<String>,
+    /// The phone masked for the screen (138****1234).
+    pub phone_masked: Option<String>,
+    pub household_id: Option<String>,
+    pub address: Option<String>,
+    pub relation: Option<String>,
+    pub residence_status: ResidenceStatus,
+}
+
+/// One page of a person list and how many match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonPage {
+    pub total: u32,
+    pub rows: Vec<PersonRow>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Screening sweeps (摸排轮次).
+
+/// The status of a household in a sweep. Stored as these snake_case codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SweepStatus {
+    /// 已摸排
+    Visited,
+    /// 无人应答
+    NoAnswer,
+    /// 空置
+    Vacant,
+    /// 拒绝
+    Refused,
+}
+
+impl SweepStatus {
+    pub const ALL: [SweepStatus; 4] = [
+        SweepStatus::Visited,
+        SweepStatus::NoAnswer,
+        SweepStatus::Vacant,
+        SweepStatus::Refused,
+    ];
+
+    /// The code stored in the ledger.
+    pub fn code(self) -> &'static str {
+        match self {
+            SweepStatus::Visited => "visited",
+            SweepStatus::NoAnswer => "no_answer",
+            SweepStatus::Vacant => "vacant",
+            SweepStatus::Refused => "refused",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SweepStatus::Visited => "已摸排",
+            SweepStatus::NoAnswer => "无人应答",
+            SweepStatus::Vacant => "空置",
+            SweepStatus::Refused => "拒绝",
+        }
+    }
+}
+
+/// A new sweep: a name, a start date (and optionally an end date) as YYYY-MM-DD (any
+/// common Chinese date form is accepted), and a scope: a community, a grid, or neither
+/// (the whole ledger).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NewSweep {
+    pub name: String,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub community_id: Option<String>,
+    pub grid_id: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A sweep as read back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Sweep {
+    pub id: String,
+    pub name: String,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub community_id: Option<String>,
+    pub grid_id: Option<String>,
+    pub note: Option<String>,
+}
+
+/// How far a sweep has got in one building (or, for households outside buildings, one
+/// estate or grid), or in total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BuildingProgress {
+    /// The building's id; `None` for households outside buildings and for the total.
+    pub building_id: Option<String>,
+    /// The address prefix: "幸福家园12栋", "老街平房区", or "合计" for the total.
+    pub building: String,
+    pub households: u32,
+    pub visited: u32,
+    pub no_answer: u32,
+    pub vacant: u32,
+    pub refused: u32,
+    /// Households of the scope with no status recorded yet.
+    pub pending: u32,
+}
+
+/// A sweep's progress per building, in address order, and the totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SweepProgress {
+    pub buildings: Vec<BuildingProgress>,
+    pub total: BuildingProgress,
+}
+
+/// The current status of one household in one sweep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SweepVisit {
+    pub id: String,
+    pub sweep_id: String,
+    pub household_id: String,
+    pub status: SweepStatus,
+    /// Local time of the visit, "YYYY-MM-DD HH:MM:SS".
+    pub visited_at: String,
+    pub worker_id: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One person found by `search_people`: enough to show a pick list and to pick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonHit {
+    pub person_id: String,
+    pub name: String,
+    /// The full ID number; the display layer masks it.
+    pub id_number: Option<String>,
+    pub phone: Option<String>,
+    /// Estate + building + unit + room, e.g. "幸福家园12栋2单元301"; none without a household.
+    pub address: Option<String>,
+    pub residence_status: ResidenceStatus,
+    /// Why this person is in the list (the best-ranked way the query matched).
+    pub matched: MatchKind,
+}
+
+/// How a search query matched a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum MatchKind {
+    IdNumber,
+    Phone,
+    Name,
+    Pinyin,
+    Address,
+}

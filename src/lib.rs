@@ -10,9 +10,11 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod register;
+pub mod search;
 pub mod settings;
 pub mod store;
 pub mod summary;
+pub mod sweep;
 
 pub use error::{Error, Result};
 pub use store::{Ledger, OpenOptions};

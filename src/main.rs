@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use gridledger::api::{PersonFilter, ResidenceStatus};
+use gridledger::domain::masking::{mask_id, mask_phone, MaskPreset};
 use gridledger::store::location::{default_data_dir, ledger_path};
 use gridledger::store::Actor;
-use gridledger::{demo, summary, Ledger, OpenOptions};
+use gridledger::store::{record_event, AuditEvent};
+use gridledger::{demo, register, search, summary, Error, Ledger, OpenOptions};
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +35,46 @@ enum Command {
     Check,
     /// Fill the ledger with the deterministic demo community (safe to run twice).
     Demo,
+    /// The residents register: list, show and search people.
+    #[command(subcommand)]
+    Persons(PersonsCommand),
+}
+
+#[derive(Subcommand)]
+enum PersonsCommand {
+    /// List people, by address (户主 first), one page at a time. ID numbers and phones
+    /// are masked.
+    List {
+        #[arg(long, value_name = "ID")]
+        grid: Option<String>,
+        #[arg(long, value_name = "ID")]
+        building: Option<String>,
+        #[arg(long, value_name = "ID")]
+        household: Option<String>,
+        /// hukou, resident, floating, away or abroad.
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// Show one person. `--reveal` prints the full ID number and phone and records the
+    /// view in the audit log.
+    Show {
+        id: String,
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// Search by name, pinyin initials (zs), ID number or phone (full or last 4+), or
+    /// address (12栋2单元301).
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +114,10 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => check(&ledger),
+        Command::Persons(command) => {
+            persons(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo => {
             let outcome = demo::load(&mut ledger, &Actor::cli())?;
             match outcome {
@@ -121,6 +168,130 @@ fn print_counts(ledger: &Ledger) -> gridledger::Result<()> {
     println!("people:         {}", c.people);
     for r in &c.by_residence {
         println!("  {:<13} {}", format!("{}:", r.status.code()), r.count);
+    }
+    Ok(())
+}
+
+fn persons(ledger: &mut Ledger, command: PersonsCommand) -> gridledger::Result<()> {
+    match command {
+        PersonsCommand::List {
+            grid,
+            building,
+            household,
+            status,
+            limit,
+            offset,
+        } => {
+            let residence_status = match status.as_deref() {
+                None => None,
+                Some(code) => Some(ResidenceStatus::from_code(code).ok_or_else(|| {
+                    Error::invalid(
+                        "status",
+                        format!("unknown residence status {code:?}: use hukou, resident, floating, away or abroad"),
+                        "居住状态应为 户籍/常住/流动/外出/境外 之一",
+                    )
+                })?),
+            };
+            let filter = PersonFilter {
+                grid_id: grid,
+                building_id: building,
+                household_id: household,
+                residence_status,
+                offset,
+                limit,
+                ..PersonFilter::default()
+            };
+            let page = register::list_people(ledger.conn(), &filter)?;
+            for row in &page.rows {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    row.id,
+                    row.name,
+                    row.id_number_masked.as_deref().unwrap_or("-"),
+                    row.phone_masked.as_deref().unwrap_or("-"),
+                    row.address.as_deref().unwrap_or("-"),
+                    row.relation.as_deref().unwrap_or("-"),
+                    row.residence_status.code(),
+                );
+            }
+            println!(
+                "{} of {} (from {})",
+                page.rows.len(),
+                page.total,
+                offset + u32::from(!page.rows.is_empty())
+            );
+        }
+        PersonsCommand::Show { id, reveal } => {
+            let today = chrono::Local::now().date_naive();
+            let p = register::get_person(ledger.conn(), &id, today)?;
+            let (id_number, phone) = if reveal {
+                // Seeing a full ID number or phone is itself a recorded event.
+                ledger.write(&Actor::cli(), |tx| {
+                    record_event(
+                        tx,
+                        AuditEvent::ViewSensitive,
+                        "person",
+                        &p.id,
+                        &serde_json::json!({ "fields": ["id_number", "phone"], "via": "cli" }),
+                    )
+                })?;
+                (p.id_number.clone(), p.phone.clone())
+            } else {
+                (
+                    p.id_number
+                        .as_deref()
+                        .map(|s| mask_id(s, MaskPreset::Upward)),
+                    p.phone
+                        .as_deref()
+                        .map(|s| mask_phone(s, MaskPreset::Public)),
+                )
+            };
+            let field = |label: &str, value: Option<&str>| {
+                println!("{label:<17} {}", value.unwrap_or("-"));
+            };
+            field("id:", Some(&p.id));
+            field("name:", Some(&p.name));
+            field("id number:", id_number.as_deref());
+            field("birth date:", p.birth_date.as_deref());
+            field("sex:", p.sex.as_deref());
+            field("age:", p.age.map(|a| a.to_string()).as_deref());
+            field("native region:", p.native_region.as_deref());
+            field("phone:", phone.as_deref());
+            field("address:", p.household_address.as_deref());
+            field("relation:", p.relation.as_deref());
+            field("residence status:", Some(p.residence_status.code()));
+            field("current location:", p.current_location.as_deref());
+            field("notes:", p.notes.as_deref());
+            field(
+                "updated:",
+                Some(&format!("{} by {}", p.updated_at, p.updated_by)),
+            );
+        }
+        PersonsCommand::Search {
+            query,
+            limit,
+            offset,
+        } => {
+            let hits = search::search_people(ledger.conn(), &query, limit, offset)?;
+            for hit in &hits {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{:?}",
+                    hit.person_id,
+                    hit.name,
+                    hit.id_number
+                        .as_deref()
+                        .map(|s| mask_id(s, MaskPreset::Upward))
+                        .unwrap_or_else(|| "-".into()),
+                    hit.phone
+                        .as_deref()
+                        .map(|s| mask_phone(s, MaskPreset::Public))
+                        .unwrap_or_else(|| "-".into()),
+                    hit.address.as_deref().unwrap_or("-"),
+                    hit.matched,
+                );
+            }
+            println!("{} found", hits.len());
+        }
     }
     Ok(())
 }

@@ -15,7 +15,14 @@ use crate::error::{Error, Result};
 
 /// The migrations, in order. Version N is the N-th entry. Never edit one that has shipped;
 /// add a new file.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    (
+        "0002_register",
+        include_str!("migrations/0002_register.sql"),
+    ),
+    ("0003_search", include_str!("migrations/0003_search.sql")),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -125,6 +125,7 @@ impl Ledger {
 
         let actor = Arc::new(Mutex::new(None));
         audit::register_functions(&conn, Arc::clone(&actor))?;
+        crate::search::register_functions(&conn)?;
 
         let mut ledger = Ledger {
             conn,

@@ -6,7 +6,10 @@
 mod bindings;
 mod cli;
 mod demo;
+mod register;
+mod search;
 mod store;
+mod sweep;
 
 use gridledger::{Ledger, OpenOptions};
 use tempfile::TempDir;
