@@ -468,3 +468,110 @@ pub enum MatchKind {
     Pinyin,
     Address,
 }
+
+/// The levels of the register tree, top down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RegisterLevel {
+    Street,
+    Community,
+    Grid,
+    Estate,
+    Building,
+    Unit,
+}
+
+/// Arguments of `register_children`: the nodes of `level` under `parent_id` (none for
+/// streets).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChildrenQuery {
+    pub level: RegisterLevel,
+    #[ts(optional)]
+    #[serde(default)]
+    pub parent_id: Option<String>,
+}
+
+/// Arguments of `register_households`: the households of one node of the tree. A building
+/// or unit lists its flats; an estate or grid lists the households directly under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HouseholdsQuery {
+    pub level: RegisterLevel,
+    pub id: String,
+}
+
+/// A new person as typed in the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct PersonInput {
+    pub name: String,
+    #[ts(optional)]
+    pub id_number: Option<String>,
+    #[ts(optional)]
+    pub phone: Option<String>,
+    #[ts(optional)]
+    pub household_id: Option<String>,
+    #[ts(optional)]
+    pub relation: Option<String>,
+    #[ts(optional)]
+    pub residence_status: Option<ResidenceStatus>,
+    #[ts(optional)]
+    pub current_location: Option<String>,
+    #[ts(optional)]
+    pub notes: Option<String>,
+}
+
+/// What an ID number says by itself, shown as the worker types it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IdNumberInfo {
+    /// Normalised (upper-case X, 15 digits upgraded to 18).
+    pub id_number: String,
+    /// YYYY-MM-DD.
+    pub birth_date: String,
+    /// "male" / "female".
+    pub sex: String,
+    pub age: u32,
+    pub native_region: String,
+    /// Accepted, but worth showing (unknown region code, upgraded from 15 digits), in Chinese.
+    pub warnings_zh: Vec<String>,
+    /// The person this number is already registered to, if any: the form offers it.
+    #[ts(optional)]
+    pub existing: Option<PersonRow>,
+}
+
+/// A person's full ID number and phone, asked for on purpose (the view is audited).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RevealedPerson {
+    #[ts(optional)]
+    pub id_number: Option<String>,
+    #[ts(optional)]
+    pub phone: Option<String>,
+}
+
+/// Arguments of commands that take one record id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdArg {
+    pub id: String,
+}
+
+/// Arguments of `inspect_id_number`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdNumberArg {
+    pub id_number: String,
+}
+
+/// Arguments of `search_people`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SearchQuery {
+    pub query: String,
+    #[serde(default)]
+    pub limit: u32,
+    #[serde(default)]
+    pub offset: u32,
+}

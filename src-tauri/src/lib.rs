@@ -55,6 +55,15 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::app::dashboard_counts,
         commands::app::load_demo,
         commands::settings::set_ledger_name,
+        commands::register::register_children,
+        commands::register::register_households,
+        commands::register::list_people,
+        commands::register::get_person,
+        commands::register::reveal_person,
+        commands::register::inspect_id_number,
+        commands::register::add_person,
+        commands::register::search_people,
+        commands::register::bulk_create_building,
     ])
 }
 

@@ -135,3 +135,79 @@ fn an_unopenable_ledger_is_reported_on_every_command() {
         assert_eq!(err["code"], "ledgerTooNew", "{cmd}: {err}");
     }
 }
+
+#[test]
+fn register_commands_mask_on_screen_and_reveal_on_request() {
+    let app = demo_app();
+    // A bad ID number is explained in Chinese and nothing is saved.
+    let err = invoke(
+        &app,
+        "add_person",
+        json!({ "input": { "name": "张三", "idNumber": "110105194912310021" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+    assert!(
+        err["detailZh"].as_str().unwrap().contains("校验码"),
+        "{err}"
+    );
+    assert!(invoke(
+        &app,
+        "search_people",
+        json!({ "input": { "query": "张三" } })
+    )
+    .unwrap()
+    .as_array()
+    .unwrap()
+    .iter()
+    .all(|h| h["name"] != "张三"));
+
+    let info = invoke(
+        &app,
+        "inspect_id_number",
+        json!({ "input": { "idNumber": "11010519491231002x" } }),
+    )
+    .unwrap();
+    assert_eq!(info["birthDate"], "1949-12-31");
+    assert_eq!(info["sex"], "female");
+    assert!(info.get("existing").is_none_or(Value::is_null));
+
+    let added = invoke(
+        &app,
+        "add_person",
+        json!({ "input": { "name": "张三", "idNumber": "11010519491231002X", "phone": "13800138000" } }),
+    )
+    .unwrap();
+    let id = added["id"].as_str().unwrap().to_owned();
+    assert_eq!(added["idNumber"], "110105********002X", "masked on screen");
+    assert_eq!(added["phone"], "138****8000");
+
+    let again = invoke(
+        &app,
+        "inspect_id_number",
+        json!({ "input": { "idNumber": "11010519491231002X" } }),
+    )
+    .unwrap();
+    assert_eq!(
+        again["existing"]["name"], "张三",
+        "the form can offer the existing person"
+    );
+
+    let hits = invoke(
+        &app,
+        "search_people",
+        json!({ "input": { "query": "002X" } }),
+    )
+    .unwrap();
+    let hit = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["personId"] == id.as_str())
+        .unwrap();
+    assert_eq!(hit["idNumber"], "110105********002X");
+
+    let revealed = invoke(&app, "reveal_person", json!({ "input": { "id": id } })).unwrap();
+    assert_eq!(revealed["idNumber"], "11010519491231002X");
+    assert_eq!(revealed["phone"], "13800138000");
+}

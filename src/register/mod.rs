@@ -11,6 +11,7 @@
 mod hierarchy;
 mod merge;
 mod person;
+mod screen;
 
 pub use hierarchy::{
     buildings_of_estate, bulk_create_building, communities_of_street, estates_of_grid,
@@ -21,6 +22,9 @@ pub use hierarchy::{
 pub(crate) use hierarchy::{household_rows, ADDRESS_ORDER, HOUSEHOLD_FROM};
 pub use merge::merge_people;
 pub use person::{find_by_id_number, get_person, list_people, update_person};
+pub use screen::{
+    children, hits_for_screen, households_of, inspect_id_number, person_for_screen, reveal_person,
+};
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -329,4 +333,20 @@ pub(crate) fn normalise_phone(raw: &str) -> Result<String> {
     phone::parse_phone(raw)
         .map(|p| p.as_str().to_owned())
         .map_err(|e| Error::invalid("phone", e.to_string(), e.message_zh()))
+}
+
+impl crate::api::PersonInput {
+    /// The form's input as the register's `NewPerson`.
+    pub fn as_new_person(&self) -> NewPerson<'_> {
+        NewPerson {
+            name: &self.name,
+            id_number: self.id_number.as_deref(),
+            phone: self.phone.as_deref(),
+            household_id: self.household_id.as_deref(),
+            relation: self.relation.as_deref(),
+            residence_status: self.residence_status,
+            current_location: self.current_location.as_deref(),
+            notes: self.notes.as_deref(),
+        }
+    }
 }

@@ -5,7 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use gridledger::api::{AppInfo, DashboardCounts, IpcError, JobProgress, SetLedgerName};
+use gridledger::api::{
+    AppInfo, BulkBuilding, BulkBuildingSummary, ChildrenQuery, DashboardCounts, HouseholdRow,
+    HouseholdsQuery, IdArg, IdNumberArg, IdNumberInfo, IpcError, JobProgress, PersonDetail,
+    PersonFilter, PersonHit, PersonInput, PersonPage, RegisterNode, RevealedPerson, SearchQuery,
+    SetLedgerName,
+};
 use ts_rs::{Config, TS};
 
 fn generate(into: &Path) {
@@ -16,6 +21,22 @@ fn generate(into: &Path) {
     IpcError::export_all(&cfg).expect("export IpcError");
     SetLedgerName::export_all(&cfg).expect("export SetLedgerName");
     JobProgress::export_all(&cfg).expect("export JobProgress");
+    ChildrenQuery::export_all(&cfg).expect("export ChildrenQuery");
+    RegisterNode::export_all(&cfg).expect("export RegisterNode");
+    HouseholdsQuery::export_all(&cfg).expect("export HouseholdsQuery");
+    HouseholdRow::export_all(&cfg).expect("export HouseholdRow");
+    PersonFilter::export_all(&cfg).expect("export PersonFilter");
+    PersonPage::export_all(&cfg).expect("export PersonPage");
+    IdArg::export_all(&cfg).expect("export IdArg");
+    PersonDetail::export_all(&cfg).expect("export PersonDetail");
+    RevealedPerson::export_all(&cfg).expect("export RevealedPerson");
+    IdNumberArg::export_all(&cfg).expect("export IdNumberArg");
+    IdNumberInfo::export_all(&cfg).expect("export IdNumberInfo");
+    PersonInput::export_all(&cfg).expect("export PersonInput");
+    SearchQuery::export_all(&cfg).expect("export SearchQuery");
+    PersonHit::export_all(&cfg).expect("export PersonHit");
+    BulkBuilding::export_all(&cfg).expect("export BulkBuilding");
+    BulkBuildingSummary::export_all(&cfg).expect("export BulkBuildingSummary");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

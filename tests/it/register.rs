@@ -998,3 +998,50 @@ fn merging_is_refused_for_the_same_a_deleted_or_a_different_person() {
         3
     );
 }
+
+#[test]
+fn screens_get_masked_people_and_a_reveal_is_audited() {
+    let (_dir, mut ledger) = crate::fresh_ledger();
+    let today = chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+    let id = ledger
+        .write(&Actor::cli(), |tx| {
+            register::add_person(
+                tx,
+                &register::NewPerson {
+                    name: "李四",
+                    id_number: Some("11010519491231002X"),
+                    phone: Some("13800138000"),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let shown = register::person_for_screen(ledger.conn(), &id, today).unwrap();
+    assert_eq!(shown.id_number.as_deref(), Some("110105********002X"));
+    assert_eq!(shown.phone.as_deref(), Some("138****8000"));
+    assert_eq!(shown.age, Some(70));
+    let before = AuditEntry::for_entity(ledger.conn(), "person", &id)
+        .unwrap()
+        .len();
+
+    let full = ledger
+        .write(&Actor::new("worker:王芳"), |tx| {
+            register::reveal_person(tx, &id, today)
+        })
+        .unwrap();
+    assert_eq!(full.id_number.as_deref(), Some("11010519491231002X"));
+    let trail = AuditEntry::for_entity(ledger.conn(), "person", &id).unwrap();
+    assert_eq!(trail.len(), before + 1);
+    let last = trail.last().unwrap();
+    assert_eq!(last.action, "view_sensitive");
+    assert_eq!(last.actor, "worker:王芳");
+
+    let info = register::inspect_id_number(ledger.conn(), "11010519491231002x", today).unwrap();
+    assert_eq!(info.existing.map(|p| p.name), Some("李四".to_owned()));
+    assert_eq!(
+        (info.birth_date.as_str(), info.sex.as_str(), info.age),
+        ("1949-12-31", "female", 70)
+    );
+    let err = register::inspect_id_number(ledger.conn(), "110105194912310021", today).unwrap_err();
+    assert!(err.detail_zh().is_some_and(|zh| zh.contains("校验码")));
+}

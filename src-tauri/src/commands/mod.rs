@@ -1,4 +1,5 @@
 //! Commands, one file per domain. Each is a thin delegation to the core.
 
 pub mod app;
+pub mod register;
 pub mod settings;
