@@ -448,7 +448,8 @@ pub struct SweepVisit {
 pub struct PersonHit {
     pub person_id: String,
     pub name: String,
-    /// The full ID number; the display layer masks it.
+    /// The ID number: full from `search::search_people`, masked (first 6 + last 4) when
+    /// it reaches a screen through `register::hits_for_screen`.
     pub id_number: Option<String>,
     pub phone: Option<String>,
     /// Estate + building + unit + room, e.g. "幸福家园12栋2单元301"; none without a household.

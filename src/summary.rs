@@ -11,7 +11,7 @@ use crate::store::Ledger;
 
 /// The modules this build provides, in menu order. A module joins this list in the same
 /// change that builds its screens; the UI hides the others.
-pub const MODULES: &[Module] = &[Module::Home, Module::Settings];
+pub const MODULES: &[Module] = &[Module::Home, Module::Residents, Module::Settings];
 
 /// The header and About box: version, ledger name and file, statistical date.
 pub fn app_info(ledger: &Ledger) -> Result<AppInfo> {

@@ -64,7 +64,7 @@ fn app_info_and_counts_come_from_the_ledger() {
     let app = demo_app();
     let info = invoke(&app, "app_info", json!({})).unwrap();
     assert_eq!(info["ledgerName"], "幸福社区");
-    assert_eq!(info["modules"], json!(["home", "settings"]));
+    assert_eq!(info["modules"], json!(["home", "residents", "settings"]));
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     let counts = invoke(&app, "dashboard_counts", json!({})).unwrap();
     assert_eq!(counts["grids"], 6);

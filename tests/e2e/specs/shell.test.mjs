@@ -43,8 +43,9 @@ describe('the desktop app on a demo ledger', () => {
   it('shows only the modules that are built', async () => {
     const { browser } = app;
     await byTestId(browser, 'menu-home');
+    await byTestId(browser, 'menu-residents');
     await byTestId(browser, 'menu-settings');
-    for (const hidden of ['residents', 'arrivals', 'isolation', 'reports']) {
+    for (const hidden of ['arrivals', 'contacts', 'isolation', 'calls', 'reports']) {
       assert.equal(await browser.$(`[data-testid="menu-${hidden}"]`).isExisting(), false, hidden);
     }
   });

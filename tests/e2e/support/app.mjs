@@ -160,5 +160,6 @@ export async function replaceText(browser, input, text) {
   await input.click();
   await browser.keys([Key.Ctrl, 'a']);
   await browser.keys([Key.Backspace]);
-  if (text) await browser.keys(text);
+  // Element send-keys, not browser.keys: the latter loses a repeated character ("99").
+  if (text) await input.addValue(text);
 }

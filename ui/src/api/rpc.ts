@@ -5,10 +5,26 @@
 import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BulkBuilding,
+  BulkBuildingSummary,
+  ChildrenQuery,
   DashboardCounts,
   ErrorCode,
+  HouseholdRow,
+  HouseholdsQuery,
+  IdArg,
+  IdNumberArg,
+  IdNumberInfo,
   IpcError,
   JobProgress,
+  PersonDetail,
+  PersonFilter,
+  PersonHit,
+  PersonInput,
+  PersonPage,
+  RegisterNode,
+  RevealedPerson,
+  SearchQuery,
   SetLedgerName,
 } from './bindings';
 
@@ -19,6 +35,19 @@ export type Commands = {
   set_ledger_name: { args: { input: SetLedgerName }; result: AppInfo };
   /** Fills an empty ledger with demo data; see `loadDemo()` in `jobs.ts`. */
   load_demo: { args: { onProgress: Channel<JobProgress> }; result: DashboardCounts };
+  /** The nodes of one level of the register tree under a parent (none for streets). */
+  register_children: { args: { input: ChildrenQuery }; result: RegisterNode[] };
+  /** The households of a building or unit, or those directly under an estate or grid. */
+  register_households: { args: { input: HouseholdsQuery }; result: HouseholdRow[] };
+  list_people: { args: { input: PersonFilter }; result: PersonPage };
+  /** One person; ID number and phone come masked. */
+  get_person: { args: { input: IdArg }; result: PersonDetail };
+  /** The full ID number and phone; the backend records the view in the audit log. */
+  reveal_person: { args: { input: IdArg }; result: RevealedPerson };
+  inspect_id_number: { args: { input: IdNumberArg }; result: IdNumberInfo };
+  add_person: { args: { input: PersonInput }; result: PersonDetail };
+  search_people: { args: { input: SearchQuery }; result: PersonHit[] };
+  bulk_create_building: { args: { input: BulkBuilding }; result: BulkBuildingSummary };
 };
 
 export type Command = keyof Commands;

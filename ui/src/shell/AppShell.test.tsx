@@ -16,10 +16,10 @@ describe('AppShell', () => {
   });
 
   it('hides a reported module that has no page yet', async () => {
-    mockBackend({ app_info: () => ({ ...appInfo, modules: ['home', 'residents', 'settings'] }) });
+    mockBackend({ app_info: () => ({ ...appInfo, modules: ['home', 'arrivals', 'settings'] }) });
     renderApp();
     await screen.findByTestId('menu-home');
-    expect(screen.queryByTestId('menu-residents')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('menu-arrivals')).not.toBeInTheDocument();
     expect(screen.getAllByRole('menuitem')).toHaveLength(2);
   });
 
@@ -48,7 +48,7 @@ describe('AppShell', () => {
 
   it('shows a 404 for a module that is not enabled, with a way back to 首页', async () => {
     mockBackend();
-    const { user } = renderApp('/residents');
+    const { user } = renderApp('/arrivals');
     expect(await screen.findByText('页面不存在')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '返回首页' }));
     expect(await screen.findByTestId('stat-people')).toBeInTheDocument();

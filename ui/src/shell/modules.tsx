@@ -15,6 +15,7 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import type { Module } from '../api/bindings';
 import { HomePage } from '../features/home/HomePage';
+import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 export type ModuleDef = {
@@ -29,7 +30,7 @@ export type ModuleDef = {
 /** Every module of the product, in menu order. */
 export const MODULES: readonly ModuleDef[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, page: HomePage },
-  { key: 'residents', path: '/residents', icon: <TeamOutlined /> },
+  { key: 'residents', path: '/residents', icon: <TeamOutlined />, page: ResidentsPage },
   { key: 'arrivals', path: '/arrivals', icon: <CarOutlined /> },
   { key: 'contacts', path: '/contacts', icon: <ShareAltOutlined /> },
   { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined /> },

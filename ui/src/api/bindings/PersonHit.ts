@@ -7,7 +7,8 @@ import type { ResidenceStatus } from "./ResidenceStatus";
  */
 export type PersonHit = { personId: string, name: string, 
 /**
- * The full ID number; the display layer masks it.
+ * The ID number: full from `search::search_people`, masked (first 6 + last 4) when
+ * it reaches a screen through `register::hits_for_screen`.
  */
 idNumber: string | null, phone: string | null, 
 /**

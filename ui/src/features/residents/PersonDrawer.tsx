@@ -1,0 +1,133 @@
+import { App, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PersonDetail, RevealedPerson } from '../../api/bindings';
+import { errorText } from '../../api/errors';
+import { ErrorState, LoadingState } from '../../components/QueryStates';
+import { useFormatDate } from '../../lib/useFormatDate';
+import { RESIDENCE_COLORS, sexText } from './labels';
+import { usePerson, useRevealPerson } from './queries';
+
+/** Everything about one person; full numbers only on an explicit (audited) click. */
+export function PersonDrawer({
+  personId,
+  onClose,
+}: {
+  personId: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open={personId !== null}
+      onClose={onClose}
+      title={t('residents.drawer.title')}
+      width={560}
+      destroyOnHidden
+    >
+      <div data-testid="person-drawer">
+        {personId && <PersonDetails key={personId} personId={personId} />}
+      </div>
+    </Drawer>
+  );
+}
+
+function PersonDetails({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const person = usePerson(personId);
+  const reveal = useRevealPerson();
+  const { message } = App.useApp();
+
+  if (person.isPending) return <LoadingState rows={8} />;
+  if (person.isError) {
+    return (
+      <ErrorState
+        title={t('residents.drawer.loadFailed')}
+        error={person.error}
+        onRetry={() => void person.refetch()}
+        retrying={person.isFetching}
+      />
+    );
+  }
+  const onReveal = () =>
+    reveal.mutate(personId, {
+      onError: (err) =>
+        void message.error(t('residents.drawer.revealFailed', { error: errorText(t, err) })),
+    });
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <DetailList
+        person={person.data}
+        revealed={reveal.data ?? null}
+        onReveal={onReveal}
+        revealing={reveal.isPending}
+      />
+      <Typography.Paragraph type="secondary" data-testid="person-more-later">
+        {t('residents.drawer.moreLater')}
+      </Typography.Paragraph>
+    </Space>
+  );
+}
+
+function DetailList({
+  person: p,
+  revealed,
+  onReveal,
+  revealing,
+}: {
+  person: PersonDetail;
+  revealed: RevealedPerson | null;
+  onReveal: () => void;
+  revealing: boolean;
+}) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const idNumber = revealed?.idNumber ?? p.idNumber;
+  const phone = revealed?.phone ?? p.phone;
+  const canReveal = !revealed && (p.idNumber !== null || p.phone !== null);
+  const d = 'residents.drawer';
+  return (
+    <Descriptions column={1} size="small" bordered data-testid="person-details">
+      <Descriptions.Item label={t(`${d}.name`)}>
+        <span data-testid="person-name">{p.name}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.idNumber`)}>
+        <Space wrap>
+          <Typography.Text data-testid="person-id-number" copyable={!!revealed?.idNumber}>
+            {idNumber}
+          </Typography.Text>
+          {canReveal && (
+            <Typography.Link
+              onClick={onReveal}
+              disabled={revealing}
+              data-testid="reveal-button"
+              title={t(`${d}.revealNote`)}
+            >
+              {t(`${d}.reveal`)}
+            </Typography.Link>
+          )}
+        </Space>
+      </Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.phone`)}>
+        <span data-testid="person-phone">{phone}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.sex`)}>{sexText(t, p.sex)}</Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.birthDate`)}>
+        {p.birthDate ? formatDate(p.birthDate) : ''}
+      </Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.age`)}>
+        {p.age !== null ? t(`${d}.ageValue`, { n: p.age }) : ''}
+      </Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.nativeRegion`)}>{p.nativeRegion}</Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.address`)}>{p.householdAddress}</Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.relation`)}>{p.relation}</Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.residenceStatus`)}>
+        <Tag color={RESIDENCE_COLORS[p.residenceStatus]}>{t(`residence.${p.residenceStatus}`)}</Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.currentLocation`)}>{p.currentLocation}</Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.notes`)}>{p.notes}</Descriptions.Item>
+      <Descriptions.Item label={t(`${d}.updated`)}>
+        {t(`${d}.updatedValue`, { at: p.updatedAt, by: p.updatedBy })}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
