@@ -19,7 +19,11 @@
 --                      substring is a prefix of some suffix.
 -- household_search     one row per live household: its address, estate + building + unit
 --                      + room ("幸福家园12栋2单元301").
--- household_search_key every suffix of the address.
+-- household_search_key the suffixes of the address that start at a place boundary
+--                      (estate, building, unit, room: "幸福家园12栋2单元301", "12栋2单元301",
+--                      "2单元301", "301"), so that what people type — a place from any level
+--                      down — is a prefix of a key. Four keys, not one per character, keep
+--                      bulk creation of households fast.
 
 CREATE TABLE person_search (
     name         TEXT NOT NULL,
@@ -66,7 +70,12 @@ CREATE INDEX household_search_key_household ON household_search_key (household_i
 CREATE VIEW household_address AS
 SELECT h.id AS household_id,
        coalesce(e.name, g.name, '') || coalesce(b.name, '') || coalesce(u.name, '') || h.room
-           AS address
+           AS address,
+       json_array(
+           coalesce(e.name, g.name, '') || coalesce(b.name, '') || coalesce(u.name, '') || h.room,
+           coalesce(b.name, '') || coalesce(u.name, '') || h.room,
+           coalesce(u.name, '') || h.room,
+           h.room) AS keys
 FROM household h
 JOIN grid g ON g.id = h.grid_id
 LEFT JOIN unit u ON u.id = h.unit_id
@@ -89,7 +98,8 @@ END;
 CREATE TRIGGER household_search_keys_insert AFTER INSERT ON household_search BEGIN
     UPDATE person_search SET address = NEW.address WHERE household_id = NEW.household_id;
     INSERT OR IGNORE INTO household_search_key (key, household_id)
-    SELECT value, NEW.household_id FROM json_each(gl_search_keys('suffixes', NEW.address));
+    SELECT k.value, NEW.household_id FROM household_address a, json_each(a.keys) k
+    WHERE a.household_id = NEW.household_id;
 END;
 CREATE TRIGGER household_search_keys_delete AFTER DELETE ON household_search BEGIN
     UPDATE person_search SET address = NULL WHERE household_id = OLD.household_id;
