@@ -3,6 +3,7 @@
 // digit refused in Chinese with nothing saved, and find the person by pinyin initials.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Key } from 'webdriverio';
 import { byTestId, cli, replaceText, screenshot, startApp } from '../support/app.mjs';
 
 /** The tree node whose title starts with `name`. */
@@ -100,7 +101,13 @@ describe('居民台账', () => {
       timeout: 10000,
       timeoutMsg: 'the full number after 显示完整号码',
     });
-    await browser.keys(['Escape']);
+    // Close the drawer and wait until it is gone: its fading mask would take the next click.
+    await browser.keys([Key.Escape]);
+    await drawer.waitForDisplayed({ reverse: true, timeout: 10000 });
+    await browser.waitUntil(
+      async () => !(await browser.$('.ant-drawer-mask').isDisplayed().catch(() => false)),
+      { timeout: 10000, timeoutMsg: 'the drawer mask is gone' },
+    );
   });
 
   it('finds the person by pinyin initials', async () => {
