@@ -93,6 +93,11 @@ describe('the desktop app on a demo ledger', () => {
     assert.match(await version.getText(), /^\d+\.\d+\.\d+/);
     await screenshot(browser, 'about');
     await (await byTestId(browser, 'about-close')).click();
+    // Wait for the modal and its fading mask to go: they would take the next click.
+    await browser.waitUntil(
+      async () => !(await browser.$('.ant-modal-mask').isDisplayed().catch(() => false)),
+      { timeout: 10000, timeoutMsg: 'the About box is closed' },
+    );
   });
 
   it('goes back to the 首页 from the menu', async () => {
