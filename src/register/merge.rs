@@ -8,7 +8,9 @@
 //! so a module added later (arrivals, contacts, isolations) is covered without touching
 //! this file.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
+
+use super::person::record;
 
 use crate::domain::text::normalize_text;
 use crate::error::{Error, Result};
@@ -16,51 +18,6 @@ use crate::store::{now_text, rows};
 
 /// Tables whose references to `person` are history and are never re-pointed.
 const NOT_REPOINTED: &[&str] = &["person_merge"];
-
-struct Record {
-    name: String,
-    deleted: bool,
-    id_type: String,
-    id_number: Option<String>,
-    birth_date: Option<String>,
-    sex: Option<String>,
-    native_region: Option<String>,
-    phone: Option<String>,
-    household_id: Option<String>,
-    relation: Option<String>,
-    current_location: Option<String>,
-    notes: Option<String>,
-}
-
-fn record(tx: &Transaction, id: &str) -> Result<Record> {
-    tx.query_row(
-        "SELECT name, deleted_at IS NOT NULL, id_type, id_number, birth_date, sex, \
-           native_region, phone, household_id, relation, current_location, notes \
-         FROM person WHERE id = ?1",
-        params![id],
-        |r| {
-            Ok(Record {
-                name: r.get(0)?,
-                deleted: r.get(1)?,
-                id_type: r.get(2)?,
-                id_number: r.get(3)?,
-                birth_date: r.get(4)?,
-                sex: r.get(5)?,
-                native_region: r.get(6)?,
-                phone: r.get(7)?,
-                household_id: r.get(8)?,
-                relation: r.get(9)?,
-                current_location: r.get(10)?,
-                notes: r.get(11)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound {
-        entity: "person",
-        id: id.to_owned(),
-    })
-}
 
 fn is_empty(v: &Option<String>) -> bool {
     v.as_deref().is_none_or(|s| s.trim().is_empty())

@@ -19,49 +19,68 @@ use crate::store::rows;
 const DEFAULT_PAGE: u32 = 50;
 const MAX_PAGE: u32 = 1000;
 
-struct Current {
-    name: String,
-    id_type: String,
-    id_number: Option<String>,
-    birth_date: Option<String>,
-    sex: Option<String>,
-    native_region: Option<String>,
-    phone: Option<String>,
-    household_id: Option<String>,
-    relation: Option<String>,
-    residence_status: String,
-    current_location: Option<String>,
-    notes: Option<String>,
+/// A person's stored fields, as both editing and merging read them.
+pub(super) struct PersonRecord {
+    pub(super) name: String,
+    /// Soft-deleted: editing treats it as absent, merging refuses it by name.
+    pub(super) deleted: bool,
+    pub(super) id_type: String,
+    pub(super) id_number: Option<String>,
+    pub(super) birth_date: Option<String>,
+    pub(super) sex: Option<String>,
+    pub(super) native_region: Option<String>,
+    pub(super) phone: Option<String>,
+    pub(super) household_id: Option<String>,
+    pub(super) relation: Option<String>,
+    pub(super) residence_status: String,
+    pub(super) current_location: Option<String>,
+    pub(super) notes: Option<String>,
 }
 
-fn current(tx: &Transaction, id: &str) -> Result<Current> {
+/// The stored person `id`, live or soft-deleted; `NotFound` when there is no such row.
+pub(super) fn record(tx: &Transaction, id: &str) -> Result<PersonRecord> {
     tx.query_row(
-        "SELECT name, id_type, id_number, birth_date, sex, native_region, phone, household_id, \
-           relation, residence_status, current_location, notes \
-         FROM person WHERE id = ?1 AND deleted_at IS NULL",
+        "SELECT name, deleted_at IS NOT NULL, id_type, id_number, birth_date, sex, \
+           native_region, phone, household_id, relation, residence_status, \
+           current_location, notes \
+         FROM person WHERE id = ?1",
         params![id],
         |r| {
-            Ok(Current {
+            Ok(PersonRecord {
                 name: r.get(0)?,
-                id_type: r.get(1)?,
-                id_number: r.get(2)?,
-                birth_date: r.get(3)?,
-                sex: r.get(4)?,
-                native_region: r.get(5)?,
-                phone: r.get(6)?,
-                household_id: r.get(7)?,
-                relation: r.get(8)?,
-                residence_status: r.get(9)?,
-                current_location: r.get(10)?,
-                notes: r.get(11)?,
+                deleted: r.get(1)?,
+                id_type: r.get(2)?,
+                id_number: r.get(3)?,
+                birth_date: r.get(4)?,
+                sex: r.get(5)?,
+                native_region: r.get(6)?,
+                phone: r.get(7)?,
+                household_id: r.get(8)?,
+                relation: r.get(9)?,
+                residence_status: r.get(10)?,
+                current_location: r.get(11)?,
+                notes: r.get(12)?,
             })
         },
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound {
+    .ok_or_else(|| not_found(id))
+}
+
+/// The live person `id`.
+fn current(tx: &Transaction, id: &str) -> Result<PersonRecord> {
+    let p = record(tx, id)?;
+    if p.deleted {
+        return Err(not_found(id));
+    }
+    Ok(p)
+}
+
+fn not_found(id: &str) -> Error {
+    Error::NotFound {
         entity: "person",
         id: id.to_owned(),
-    })
+    }
 }
 
 /// `None` keeps `old`; blank clears it; otherwise the new text, trimmed (free text such as
@@ -196,10 +215,7 @@ pub fn get_person(conn: &Connection, id: &str, on: NaiveDate) -> Result<PersonDe
             },
         )
         .optional()?
-        .ok_or_else(|| Error::NotFound {
-            entity: "person",
-            id: id.to_owned(),
-        })?;
+        .ok_or_else(|| not_found(id))?;
     detail.age = detail
         .birth_date
         .as_deref()
