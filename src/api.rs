@@ -7,6 +7,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+// Later modules keep their types in files of their own under `src/api/`.
+mod arrivals;
+mod isolation;
+pub use arrivals::*;
+pub use isolation::*;
+
 /// The error shape every IPC command returns: a stable `code` the UI branches on and
 /// turns into Chinese text, and an English `message` for logs. The UI never parses
 /// `message`.
@@ -75,6 +81,14 @@ pub struct AppInfo {
     pub statistical_cutoff: String,
     /// Modules the core provides; the UI hides menu entries for the others.
     pub modules: Vec<Module>,
+    /// The ledger's home region (GB/T 2260), which arrivals are 省内 / 省外 against.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_region: Option<String>,
+    /// Its full name, "安徽省淮南市田家庵区".
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_region_name: Option<String>,
 }
 
 /// The product's modules, in menu order. Only those in `AppInfo::modules` are shown.
@@ -83,6 +97,8 @@ pub struct AppInfo {
 pub enum Module {
     Home,
     Residents,
+    /// 入户摸排: screening sweeps over households.
+    Sweeps,
     Arrivals,
     Contacts,
     Isolation,
@@ -418,6 +434,12 @@ pub struct BuildingProgress {
     pub refused: u32,
     /// Households of the scope with no status recorded yet.
     pub pending: u32,
+    /// The estate of the building or of the households outside buildings; `None` for
+    /// households directly under a grid and for the total.
+    pub estate_id: Option<String>,
+    /// The grid of the row; `None` for the total. With `building_id` and `estate_id` it
+    /// names the row's households for `sweep_households`.
+    pub grid_id: Option<String>,
 }
 
 /// A sweep's progress per building, in address order, and the totals.
@@ -440,6 +462,111 @@ pub struct SweepVisit {
     pub visited_at: String,
     pub worker_id: Option<String>,
     pub note: Option<String>,
+}
+
+/// Arguments of `sweep_households`: the households of one row of a sweep's progress
+/// (`building_id`; or, for households outside buildings, `estate_id` and `grid_id` as the
+/// row gives them), or, with none of them, every household of the sweep.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SweepHouseholdsQuery {
+    pub sweep_id: String,
+    #[ts(optional)]
+    #[serde(default)]
+    pub building_id: Option<String>,
+    #[ts(optional)]
+    #[serde(default)]
+    pub estate_id: Option<String>,
+    #[ts(optional)]
+    #[serde(default)]
+    pub grid_id: Option<String>,
+}
+
+/// A household of a sweep with its current status in it (none: not visited yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SweepHousehold {
+    /// The household's id.
+    pub id: String,
+    /// "幸福家园12栋2单元301".
+    pub address: String,
+    pub room: String,
+    pub head_name: Option<String>,
+    pub people: u32,
+    /// The household's responsible worker (包保责任人).
+    pub responsible_worker: Option<String>,
+    /// The status recorded in this sweep, if any.
+    pub status: Option<SweepStatus>,
+    /// Local time of the visit, "YYYY-MM-DD HH:MM:SS".
+    pub visited_at: Option<String>,
+    /// The name of the worker who recorded the visit.
+    pub visited_by: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Arguments of `record_sweep_visit`: the status of one household in a sweep, recorded
+/// as of now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecordSweepVisit {
+    pub sweep_id: String,
+    pub household_id: String,
+    pub status: SweepStatus,
+    #[ts(optional)]
+    #[serde(default)]
+    pub worker_id: Option<String>,
+    #[ts(optional)]
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `record_sweep_visits`: one status for many households of a sweep, all
+/// recorded in one transaction (all or none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecordSweepVisits {
+    pub sweep_id: String,
+    pub household_ids: Vec<String>,
+    pub status: SweepStatus,
+    #[ts(optional)]
+    #[serde(default)]
+    pub worker_id: Option<String>,
+    #[ts(optional)]
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Grid workers (网格员) and merges.
+
+/// A grid worker (网格员): a household's responsible worker (包保责任人), the worker of a
+/// grid, the worker who made a visit. The phone is a work contact and is not masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Worker {
+    pub id: String,
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+/// Arguments of `add_worker`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewWorker {
+    pub name: String,
+    #[ts(optional)]
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// Arguments of `merge_people`: two records of the same person; `remove_id` is merged
+/// into `keep_id` (see `register::merge_people`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MergePeople {
+    pub keep_id: String,
+    pub remove_id: String,
+    pub reason: String,
 }
 
 /// One person found by `search_people`: enough to show a pick list and to pick.

@@ -6,9 +6,13 @@
 //! CLI (`src/main.rs`) and the Tauri shell (`src-tauri/`) are thin callers of this crate.
 
 pub mod api;
+pub mod arrivals;
+pub mod contacts;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod isolation;
+pub mod regions;
 pub mod register;
 pub mod search;
 pub mod settings;

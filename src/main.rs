@@ -1,6 +1,8 @@
 //! `gridledger`: the command-line face of the core. Every use case the desktop app offers
 //! is scriptable here too, with no window. Documented in docs/cli.md.
 
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +40,29 @@ enum Command {
     /// The residents register: list, show and search people.
     #[command(subcommand)]
     Persons(PersonsCommand),
+    /// Arrivals (返乡/外来人员): list (the night-time risk-area query) and add.
+    #[command(subcommand)]
+    Arrivals(cli::arrivals::ArrivalsCommand),
+    /// Risk areas (风险地区): list and add.
+    #[command(subcommand, name = "risk-areas")]
+    RiskAreas(cli::arrivals::RiskAreasCommand),
+    /// Close contacts (密切接触者): a person's chain both ways.
+    #[command(subcommand)]
+    Contacts(cli::arrivals::ContactsCommand),
+    /// Isolations (居家隔离): list and start.
+    #[command(subcommand)]
+    Isolations(cli::isolation::IsolationsCommand),
+    /// Health checks (健康监测): add.
+    #[command(subcommand)]
+    Checks(cli::isolation::ChecksCommand),
+    /// Today's worklist: checks due, gaps, isolations ending, fevers, follow-ups.
+    Worklist {
+        /// The date (default: the statistical date).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -116,6 +141,30 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         Command::Check => check(&ledger),
         Command::Persons(command) => {
             persons(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Arrivals(command) => {
+            cli::arrivals::arrivals_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::RiskAreas(command) => {
+            cli::arrivals::risk_areas_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Contacts(command) => {
+            cli::arrivals::contacts_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Isolations(command) => {
+            cli::isolation::isolations_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Checks(command) => {
+            cli::isolation::checks_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Worklist { on, json } => {
+            cli::isolation::worklist_command(&ledger, on, json)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {

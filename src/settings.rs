@@ -7,12 +7,14 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::domain::temperature::{FeverThreshold, Temperature};
 use crate::error::{Error, Result};
 use crate::store::rows;
 
 const LEDGER_NAME: &str = "ledger_name";
 const STATISTICAL_CUTOFF: &str = "statistical_cutoff";
 const FEVER_THRESHOLD: &str = "fever_threshold_tenths";
+const HOME_REGION: &str = "home_region";
 
 /// The longest ledger name that still fits a form's title row.
 pub const LEDGER_NAME_MAX_CHARS: usize = 40;
@@ -26,6 +28,9 @@ pub struct Settings {
     pub statistical_cutoff: NaiveTime,
     /// Fever at or above this temperature, in tenths of °C (373 = 37.3 °C).
     pub fever_threshold_tenths: u16,
+    /// The ledger's own region (GB/T 2260), which arrivals are 省内 / 省外 against: the
+    /// setting, else the region code of the first street in the register.
+    pub home_region: Option<String>,
 }
 
 impl Settings {
@@ -45,6 +50,17 @@ impl Settings {
             ledger_name: get(conn, LEDGER_NAME)?.unwrap_or_else(|| "未命名社区".to_owned()),
             statistical_cutoff,
             fever_threshold_tenths: get(conn, FEVER_THRESHOLD)?.unwrap_or(373),
+            home_region: match get::<String>(conn, HOME_REGION)? {
+                Some(code) => Some(code),
+                None => conn
+                    .query_row(
+                        "SELECT region_code FROM street WHERE deleted_at IS NULL \
+                         AND region_code IS NOT NULL ORDER BY created_at, id LIMIT 1",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .optional()?,
+            },
         })
     }
 
@@ -67,6 +83,29 @@ pub fn statistical_date(now: NaiveDateTime, cutoff: NaiveTime) -> NaiveDate {
     } else {
         date
     }
+}
+
+/// The fever threshold in force (a reading at or above it is a fever).
+pub fn fever_threshold(settings: &Settings) -> FeverThreshold {
+    i16::try_from(settings.fever_threshold_tenths)
+        .ok()
+        .and_then(|t| Temperature::from_tenths(t).ok())
+        .map(FeverThreshold::new)
+        .unwrap_or(FeverThreshold::DEFAULT)
+}
+
+/// Set the ledger's home region (a GB/T 2260 code known to the bundled region data).
+pub fn set_home_region(tx: &Transaction, code: &str) -> Result<String> {
+    let code = code.trim();
+    if crate::regions::resolve(code).is_none() || code.len() != 6 {
+        return Err(Error::invalid(
+            "home_region",
+            format!("region code {code:?} is unknown"),
+            format!("地区代码“{code}”不存在"),
+        ));
+    }
+    put(tx, HOME_REGION, &code)?;
+    Ok(code.to_owned())
 }
 
 /// Rename the ledger. The name is trimmed and must be 1–40 characters.
@@ -94,6 +133,16 @@ pub fn set_ledger_name(tx: &Transaction, name: &str) -> Result<String> {
 /// Set the statistical day's cut-off ("HH:MM").
 pub fn set_statistical_cutoff(tx: &Transaction, cutoff: NaiveTime) -> Result<()> {
     put(tx, STATISTICAL_CUTOFF, &cutoff.format("%H:%M").to_string())
+}
+
+/// A setting stored as JSON by another module (e.g. the isolation policy), or `None`.
+pub(crate) fn get_json<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    get(conn, key)
+}
+
+/// Store a setting as JSON (audited like every write).
+pub(crate) fn put_json<T: Serialize>(tx: &Transaction, key: &'static str, value: &T) -> Result<()> {
+    put(tx, key, value)
 }
 
 fn get<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {

@@ -11,7 +11,15 @@ use crate::store::Ledger;
 
 /// The modules this build provides, in menu order. A module joins this list in the same
 /// change that builds its screens; the UI hides the others.
-pub const MODULES: &[Module] = &[Module::Home, Module::Residents, Module::Settings];
+pub const MODULES: &[Module] = &[
+    Module::Home,
+    Module::Residents,
+    Module::Sweeps,
+    Module::Arrivals,
+    Module::Contacts,
+    Module::Isolation,
+    Module::Settings,
+];
 
 /// The header and About box: version, ledger name and file, statistical date.
 pub fn app_info(ledger: &Ledger) -> Result<AppInfo> {
@@ -28,6 +36,11 @@ pub fn app_info(ledger: &Ledger) -> Result<AppInfo> {
             .to_string(),
         statistical_cutoff: settings.statistical_cutoff.format("%H:%M").to_string(),
         modules: MODULES.to_vec(),
+        home_region_name: settings
+            .home_region
+            .as_deref()
+            .and_then(crate::regions::full_name),
+        home_region: settings.home_region,
     })
 }
 

@@ -9,8 +9,11 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
+use std::collections::{HashMap, HashSet};
+
 use crate::api::{
-    BuildingProgress, HouseholdRow, NewSweep, Sweep, SweepProgress, SweepStatus, SweepVisit,
+    BuildingProgress, HouseholdRow, NewSweep, Sweep, SweepHousehold, SweepHouseholdsQuery,
+    SweepProgress, SweepStatus, SweepVisit,
 };
 use crate::domain::date::{format_iso, parse_date};
 use crate::domain::text::normalize_text;
@@ -241,6 +244,48 @@ pub fn record_visit(
     }
 }
 
+/// Record one status for many households of a sweep (each as [`record_visit`] does);
+/// returns how many were recorded. Meant for one transaction: a household refused refuses
+/// them all. A household listed twice is recorded once; an empty list is refused.
+pub fn record_visits(
+    tx: &Transaction,
+    sweep_id: &str,
+    household_ids: &[String],
+    status: SweepStatus,
+    visited_at: NaiveDateTime,
+    worker_id: Option<&str>,
+    note: Option<&str>,
+) -> Result<u32> {
+    if household_ids.is_empty() {
+        return Err(Error::invalid(
+            "sweep_visit.household_id",
+            "no household to record",
+            "请先选择要登记的住户",
+        ));
+    }
+    let mut seen = HashSet::new();
+    let mut recorded = 0;
+    for household in household_ids {
+        if seen.insert(household.as_str()) {
+            record_visit(tx, sweep_id, household, status, visited_at, worker_id, note)?;
+            recorded += 1;
+        }
+    }
+    Ok(recorded)
+}
+
+/// The status stored in column `idx` of a row.
+fn status_at(r: &rusqlite::Row, idx: usize) -> rusqlite::Result<SweepStatus> {
+    let code: String = r.get(idx)?;
+    SweepStatus::from_code(&code).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown sweep status {code:?}").into(),
+        )
+    })
+}
+
 /// The current status of a household in a sweep, if one was recorded.
 pub fn visit_of(
     conn: &Connection,
@@ -252,14 +297,7 @@ pub fn visit_of(
          WHERE sweep_id = ?1 AND household_id = ?2 AND deleted_at IS NULL",
         params![sweep_id, household_id],
         |r| {
-            let code: String = r.get(1)?;
-            let status = SweepStatus::from_code(&code).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    1,
-                    rusqlite::types::Type::Text,
-                    format!("unknown sweep status {code:?}").into(),
-                )
-            })?;
+            let status = status_at(r, 1)?;
             Ok(SweepVisit {
                 id: r.get(0)?,
                 sweep_id: sweep_id.to_owned(),
@@ -280,7 +318,7 @@ pub fn visit_of(
 pub fn sweep_progress(conn: &Connection, sweep_id: &str) -> Result<SweepProgress> {
     get_sweep(conn, sweep_id)?;
     let sql = format!(
-        "SELECT b.id, coalesce(e.name, g.name) || coalesce(b.name, ''), count(*), \
+        "SELECT b.id, e.id, g.id, coalesce(e.name, g.name) || coalesce(b.name, ''), count(*), \
            count(*) FILTER (WHERE v.status = 'visited'), \
            count(*) FILTER (WHERE v.status = 'no_answer'), \
            count(*) FILTER (WHERE v.status = 'vacant'), \
@@ -298,13 +336,15 @@ pub fn sweep_progress(conn: &Connection, sweep_id: &str) -> Result<SweepProgress
     let rows = stmt.query_map(params![sweep_id], |r| {
         Ok(BuildingProgress {
             building_id: r.get(0)?,
-            building: r.get(1)?,
-            households: r.get(2)?,
-            visited: r.get(3)?,
-            no_answer: r.get(4)?,
-            vacant: r.get(5)?,
-            refused: r.get(6)?,
-            pending: r.get(7)?,
+            estate_id: r.get(1)?,
+            grid_id: r.get(2)?,
+            building: r.get(3)?,
+            households: r.get(4)?,
+            visited: r.get(5)?,
+            no_answer: r.get(6)?,
+            vacant: r.get(7)?,
+            refused: r.get(8)?,
+            pending: r.get(9)?,
         })
     })?;
     let buildings: Vec<BuildingProgress> = rows.collect::<rusqlite::Result<_>>()?;
@@ -317,6 +357,8 @@ pub fn sweep_progress(conn: &Connection, sweep_id: &str) -> Result<SweepProgress
         vacant: 0,
         refused: 0,
         pending: 0,
+        estate_id: None,
+        grid_id: None,
     };
     for b in &buildings {
         total.households += b.households;
@@ -347,4 +389,66 @@ pub fn pending_households(
         ),
         &[&sweep_id, &building_id],
     )
+}
+
+/// The condition (over `HOUSEHOLD_FROM`, with the sweep as `?1`) for the households of
+/// one row of [`sweep_progress`]: a building's (`?2`), or those outside buildings of an
+/// estate (`?3`) or directly under a grid (`?4`, with `?3` null); with neither `?2` nor
+/// `?4`, every household of the sweep.
+const IN_ROW: &str = "(?2 IS NULL AND ?4 IS NULL) \
+     OR (?2 IS NOT NULL AND u.building_id = ?2) \
+     OR (?2 IS NULL AND h.unit_id IS NULL AND h.grid_id = ?4 AND h.estate_id IS ?3)";
+
+/// The households of one row of a sweep's progress with their status in the sweep, in
+/// address order, for recording statuses building by building.
+pub fn sweep_households(
+    conn: &Connection,
+    q: &SweepHouseholdsQuery,
+) -> Result<Vec<SweepHousehold>> {
+    get_sweep(conn, &q.sweep_id)?;
+    let values: [&dyn rusqlite::ToSql; 4] = [&q.sweep_id, &q.building_id, &q.estate_id, &q.grid_id];
+    let households = household_rows(conn, &format!("{IN_SCOPE} AND ({IN_ROW})"), &values)?;
+
+    let mut stmt = conn.prepare(&format!(
+        "SELECT h.id, v.status, v.visited_at, w.name, v.note FROM {HOUSEHOLD_FROM} \
+         JOIN sweep_visit v ON v.household_id = h.id AND v.sweep_id = ?1 \
+           AND v.deleted_at IS NULL \
+         LEFT JOIN worker w ON w.id = v.worker_id \
+         WHERE {IN_SCOPE} AND ({IN_ROW})"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            (
+                status_at(r, 1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ),
+        ))
+    })?;
+    let mut visits: HashMap<String, _> = rows.collect::<rusqlite::Result<_>>()?;
+
+    Ok(households
+        .into_iter()
+        .map(|h| {
+            let visit = visits.remove(&h.id);
+            let (status, visited_at, visited_by, note) = match visit {
+                Some((s, at, by, note)) => (Some(s), Some(at), by, note),
+                None => (None, None, None, None),
+            };
+            SweepHousehold {
+                id: h.id,
+                address: h.address,
+                room: h.room,
+                head_name: h.head_name,
+                people: h.people,
+                responsible_worker: h.responsible_worker,
+                status,
+                visited_at,
+                visited_by,
+                note,
+            }
+        })
+        .collect())
 }

@@ -64,7 +64,19 @@ fn app_info_and_counts_come_from_the_ledger() {
     let app = demo_app();
     let info = invoke(&app, "app_info", json!({})).unwrap();
     assert_eq!(info["ledgerName"], "幸福社区");
-    assert_eq!(info["modules"], json!(["home", "residents", "settings"]));
+    // The core's list of modules, in menu order, camelCase on the wire.
+    assert_eq!(
+        info["modules"],
+        serde_json::to_value(gridledger::summary::MODULES).unwrap()
+    );
+    let modules: Vec<&str> = info["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert_eq!(modules[..3], ["home", "residents", "sweeps"]);
+    assert_eq!(modules.last(), Some(&"settings"));
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     let counts = invoke(&app, "dashboard_counts", json!({})).unwrap();
     assert_eq!(counts["grids"], 6);
@@ -210,4 +222,174 @@ fn register_commands_mask_on_screen_and_reveal_on_request() {
     let revealed = invoke(&app, "reveal_person", json!({ "input": { "id": id } })).unwrap();
     assert_eq!(revealed["idNumber"], "11010519491231002X");
     assert_eq!(revealed["phone"], "13800138000");
+}
+
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+#[test]
+fn a_sweep_is_created_and_a_building_marked_in_bulk_and_one_by_one() {
+    let app = demo_app();
+    let workers = invoke(&app, "list_workers", json!({})).unwrap();
+    let workers = workers.as_array().unwrap();
+    assert_eq!(workers.len(), 6, "one worker per demo grid: {workers:?}");
+    let worker = workers[0]["id"].as_str().unwrap().to_owned();
+    assert!(workers[0]["name"].is_string());
+
+    assert_eq!(invoke(&app, "list_sweeps", json!({})).unwrap(), json!([]));
+    let err = invoke(
+        &app,
+        "create_sweep",
+        json!({ "input": { "name": " ", "startDate": today() } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+    assert_eq!(err["detailZh"], "请填写摸排轮次名称");
+
+    let sweep = invoke(
+        &app,
+        "create_sweep",
+        json!({ "input": { "name": "第一轮入户摸排", "startDate": today() } }),
+    )
+    .unwrap();
+    let sweep_id = sweep["id"].as_str().unwrap().to_owned();
+    assert_eq!(sweep["name"], "第一轮入户摸排");
+    assert_eq!(sweep["startDate"], today());
+    let listed = invoke(&app, "list_sweeps", json!({})).unwrap();
+    assert_eq!(listed[0]["id"], sweep_id.as_str());
+
+    let progress = || {
+        invoke(
+            &app,
+            "sweep_progress",
+            json!({ "input": { "id": sweep_id } }),
+        )
+        .unwrap()
+    };
+    let before = progress();
+    let building = before["buildings"][0].clone();
+    assert!(building["buildingId"].is_string(), "{building}");
+    assert_eq!(building["pending"], building["households"]);
+    let households = invoke(
+        &app,
+        "sweep_households",
+        json!({ "input": {
+            "sweepId": sweep_id,
+            "buildingId": building["buildingId"],
+            "estateId": building["estateId"],
+            "gridId": building["gridId"],
+        } }),
+    )
+    .unwrap();
+    let households = households.as_array().unwrap();
+    assert_eq!(json!(households.len()), building["households"]);
+    assert!(households.iter().all(|h| h["status"].is_null()));
+    let ids: Vec<&str> = households
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+
+    let n = invoke(
+        &app,
+        "record_sweep_visits",
+        json!({ "input": {
+            "sweepId": sweep_id, "householdIds": ids[..3], "status": "visited", "workerId": worker,
+        } }),
+    )
+    .unwrap();
+    assert_eq!(n, 3);
+    let visit = invoke(
+        &app,
+        "record_sweep_visit",
+        json!({ "input": { "sweepId": sweep_id, "householdId": ids[3], "status": "no_answer" } }),
+    )
+    .unwrap();
+    assert_eq!(visit["status"], "no_answer");
+    assert_eq!(visit["householdId"], ids[3]);
+
+    let after = progress();
+    let row = &after["buildings"][0];
+    assert_eq!(row["visited"], 3);
+    assert_eq!(row["noAnswer"], 1);
+    assert_eq!(
+        row["pending"].as_u64().unwrap(),
+        building["pending"].as_u64().unwrap() - 4
+    );
+    assert_eq!(after["total"]["visited"], 3);
+
+    // A status outside the list is malformed; a household that does not exist refuses the
+    // whole batch; neither changes anything.
+    let err = invoke(
+        &app,
+        "record_sweep_visits",
+        json!({ "input": { "sweepId": sweep_id, "householdIds": [ids[4]], "status": "gone" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("record_sweep_visits"));
+    let err = invoke(
+        &app,
+        "record_sweep_visits",
+        json!({ "input": {
+            "sweepId": sweep_id, "householdIds": [ids[4], "no-such-household"], "status": "vacant",
+        } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+    assert_eq!(err["detailZh"], "所选户不存在或已删除");
+    assert_eq!(progress(), after);
+    let err = invoke(&app, "sweep_progress", json!({ "input": { "id": "nope" } })).unwrap_err();
+    assert_eq!(err["code"], "notFound");
+}
+
+#[test]
+fn workers_are_added_and_two_records_of_one_person_merged() {
+    let app = demo_app();
+    let added = invoke(
+        &app,
+        "add_worker",
+        json!({ "input": { "name": "新网格员", "phone": "13800138001" } }),
+    )
+    .unwrap();
+    assert_eq!(added["name"], "新网格员");
+    let workers = invoke(&app, "list_workers", json!({})).unwrap();
+    assert_eq!(workers.as_array().unwrap().last().unwrap(), &added);
+    let err = invoke(&app, "add_worker", json!({ "input": { "name": "" } })).unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+
+    let with_id = invoke(
+        &app,
+        "add_person",
+        json!({ "input": { "name": "张三", "idNumber": "11010519491231002X" } }),
+    )
+    .unwrap();
+    let without_id = invoke(
+        &app,
+        "add_person",
+        json!({ "input": { "name": "张三", "phone": "13800138000" } }),
+    )
+    .unwrap();
+    let (keep, remove) = (without_id["id"].clone(), with_id["id"].clone());
+    let err = invoke(
+        &app,
+        "merge_people",
+        json!({ "input": { "keepId": keep, "removeId": remove, "reason": "" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["detailZh"], "请填写合并原因");
+    let kept = invoke(
+        &app,
+        "merge_people",
+        json!({ "input": { "keepId": keep, "removeId": remove, "reason": "重复登记" } }),
+    )
+    .unwrap();
+    assert_eq!(kept["id"], keep);
+    assert_eq!(kept["idNumber"], "110105********002X", "taken over, masked");
+    assert_eq!(kept["phone"], "138****8000");
+    let err = invoke(&app, "get_person", json!({ "input": { "id": remove } })).unwrap_err();
+    assert_eq!(err["code"], "notFound");
 }

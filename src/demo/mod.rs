@@ -5,6 +5,10 @@
 //! estates of multi-storey buildings (units, six floors, two rooms a floor) and one has a
 //! bungalow area whose households sit directly under the estate. Households hold families
 //! with valid ID numbers, most registered here, some floating, a few away or abroad.
+//! On top of the register, `scenario` records the source document's January 2020: the
+//! arrivals, the 武汉 risk area and the family of five contacts.
+
+mod scenario;
 
 use std::collections::HashSet;
 
@@ -139,7 +143,8 @@ fn build(
     let total: u32 = PLAN
         .iter()
         .map(|(_, _, _, _, estates)| estates.len() as u32)
-        .sum();
+        .sum::<u32>()
+        + 1;
     let mut done = 0;
     progress(JobProgress { done, total });
     let street = register::add_street(tx, DEMO_STREET, DEMO_REGION)?;
@@ -193,6 +198,8 @@ fn build(
             progress(JobProgress { done, total });
         }
     }
+    scenario::load(tx, rng, seen)?;
+    progress(JobProgress { done: total, total });
     Ok(Outcome::Loaded)
 }
 

@@ -417,7 +417,10 @@ pub fn bulk_create_building(tx: &Transaction, b: &BulkBuilding) -> Result<BulkBu
     let sort_key = building_sort_key(tx, &b.estate_id, &name)?;
 
     tx.execute_batch("SAVEPOINT bulk_create_building")?;
-    match write_building(tx, b, &name, sort_key, &grid_id, &parts) {
+    let written = crate::search::defer_household_keys(tx, || {
+        write_building(tx, b, &name, sort_key, &grid_id, &parts)
+    });
+    match written {
         Ok(summary) => {
             tx.execute_batch("RELEASE bulk_create_building")?;
             Ok(summary)

@@ -6,12 +6,14 @@
 //!
 //! The module is split by what a worker does: `hierarchy` (the tree, bulk creation of a
 //! building, addresses), `person` (editing, reading and listing people) and `merge`
-//! (joining two records of the same person). The simple "add one row" writers live here.
+//! (joining two records of the same person), `worker` (grid workers). The simple "add one
+//! row" writers live here.
 
 mod hierarchy;
 mod merge;
 mod person;
 mod screen;
+mod worker;
 
 pub use hierarchy::{
     buildings_of_estate, bulk_create_building, communities_of_street, estates_of_grid,
@@ -25,6 +27,7 @@ pub use person::{find_by_id_number, get_person, list_people, update_person};
 pub use screen::{
     children, hits_for_screen, households_of, inspect_id_number, person_for_screen, reveal_person,
 };
+pub use worker::{add_worker, list_workers};
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -33,12 +36,6 @@ use crate::domain::id_number;
 use crate::domain::phone;
 use crate::error::{Error, Result};
 use crate::store::rows;
-
-pub fn add_worker(tx: &Transaction, name: &str, phone: Option<&str>) -> Result<String> {
-    let name = required_name("worker.name", name)?;
-    let phone = phone.map(normalise_phone).transpose()?;
-    rows::insert(tx, "worker", &[("name", &name), ("phone", &phone)])
-}
 
 pub fn add_street(tx: &Transaction, name: &str, region_code: &str) -> Result<String> {
     let name = required_name("street.name", name)?;

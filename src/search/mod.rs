@@ -19,6 +19,8 @@
 pub mod keys;
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -41,8 +43,28 @@ const RANGE_END: char = '\u{10FFFF}';
 ///   `'full'` (pinyin) or `'suffixes'`; NULL text gives `[]`.
 /// - `gl_search_pinyin(name)`: `' zs zhangsan '`, every pinyin key between spaces.
 /// - `gl_search_reverse(text)`: the text reversed; NULL stays NULL.
+/// - `gl_search_deferred()`: whether this connection is inside
+///   [`defer_household_keys`], which makes the household key trigger stand aside.
 pub fn register_functions(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    // Per connection: each connection registers its own flag.
+    let deferred = Arc::new(AtomicBool::new(false));
+    let read = Arc::clone(&deferred);
+    conn.create_scalar_function(
+        "gl_search_deferred",
+        0,
+        FunctionFlags::SQLITE_UTF8,
+        move |_| Ok(read.load(Ordering::Relaxed)),
+    )?;
+    conn.create_scalar_function(
+        "gl_search_defer",
+        1,
+        FunctionFlags::SQLITE_UTF8,
+        move |ctx| {
+            let on: bool = ctx.get(0)?;
+            Ok(deferred.swap(on, Ordering::Relaxed))
+        },
+    )?;
     conn.create_scalar_function("gl_search_keys", 2, flags, |ctx| {
         let kind: String = ctx.get(0)?;
         let text: Option<String> = ctx.get(1)?;
@@ -68,6 +90,39 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
         Ok(text.map(|t| keys::reverse(&t)))
     })?;
     Ok(())
+}
+
+/// Run `write` with the household key trigger standing aside, then add the keys of every
+/// household still without them in one statement.
+///
+/// Why: inserting four boundary keys per household from a row trigger lands each key at a
+/// random place in a large B-tree, inside the statement journal of every single INSERT,
+/// and that cost grows with the ledger (10,000 households took 3 s on 200,000 people,
+/// against 0.3 s set-wise; `docs/benchmarks.md`). Bulk writers (building creation,
+/// imports) go through here; single inserts keep the trigger. The households' address
+/// rows (`household_search`) are still written by their trigger, so a search inside
+/// `write` already sees the address; only the key lookups wait for the end. On error the
+/// keys are not filled, which is right: the caller's transaction or savepoint is rolled
+/// back with the rows.
+pub fn defer_household_keys<T>(tx: &Connection, write: impl FnOnce() -> Result<T>) -> Result<T> {
+    let was: bool = tx.query_row("SELECT gl_search_defer(1)", [], |r| r.get(0))?;
+    let result = write();
+    // Restore even when `write` failed, or later single inserts would go unindexed.
+    tx.query_row("SELECT gl_search_defer(?1)", [was], |_| Ok(()))?;
+    let value = result?;
+    if !was {
+        tx.execute(
+            "INSERT OR IGNORE INTO household_search_key (key, household_id)
+             SELECT k.value, a.household_id
+             FROM household_search s
+             JOIN household_address a ON a.household_id = s.household_id,
+                  json_each(a.keys) k
+             WHERE NOT EXISTS (SELECT 1 FROM household_search_key x
+                               WHERE x.household_id = s.household_id)",
+            [],
+        )?;
+    }
+    Ok(value)
 }
 
 /// Rebuild the whole search index from the register (what migration 0003 does once). For

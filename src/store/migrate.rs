@@ -22,6 +22,18 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0002_register.sql"),
     ),
     ("0003_search", include_str!("migrations/0003_search.sql")),
+    (
+        "0004_search_bulk",
+        include_str!("migrations/0004_search_bulk.sql"),
+    ),
+    (
+        "0005_arrivals",
+        include_str!("migrations/0005_arrivals.sql"),
+    ),
+    (
+        "0006_isolation",
+        include_str!("migrations/0006_isolation.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -7,9 +7,21 @@ use std::path::{Path, PathBuf};
 
 use gridledger::api::{
     AppInfo, BulkBuilding, BulkBuildingSummary, ChildrenQuery, DashboardCounts, HouseholdRow,
-    HouseholdsQuery, IdArg, IdNumberArg, IdNumberInfo, IpcError, JobProgress, PersonDetail,
-    PersonFilter, PersonHit, PersonInput, PersonPage, RegisterNode, RevealedPerson, SearchQuery,
-    SetLedgerName,
+    HouseholdsQuery, IdArg, IdNumberArg, IdNumberInfo, IpcError, JobProgress, MergePeople,
+    NewSweep, NewWorker, PersonDetail, PersonFilter, PersonHit, PersonInput, PersonPage,
+    RecordSweepVisit, RecordSweepVisits, RegisterNode, RevealedPerson, SearchQuery, SetLedgerName,
+    Sweep, SweepHousehold, SweepHouseholdsQuery, SweepProgress, SweepVisit, Worker,
+};
+use gridledger::api::{
+    Arrival, ArrivalFilter, ArrivalPage, ArrivalUpdate, ContactChain, ContactFilter, ContactPage,
+    HouseholdContacts, HouseholdContactsSummary, NewArrival, NewContact, NewRiskArea, RiskArea,
+    RiskAreaUpdate, SetHomeRegion,
+};
+use gridledger::api::{
+    BulkRelease, BulkReleaseOutcome, CheckRound, CheckRoundOutcome, EndIsolation, FeverEvent,
+    HandleFever, Isolation, IsolationFilter, IsolationPage, IsolationPolicy, IsolationProposal,
+    IsolationSource, MonitoringGrid, NewCheck, NewFollowUp, NewIsolation, Replan, RoundQuery,
+    RoundRow, Worklist,
 };
 use ts_rs::{Config, TS};
 
@@ -37,6 +49,55 @@ fn generate(into: &Path) {
     PersonHit::export_all(&cfg).expect("export PersonHit");
     BulkBuilding::export_all(&cfg).expect("export BulkBuilding");
     BulkBuildingSummary::export_all(&cfg).expect("export BulkBuildingSummary");
+    MergePeople::export_all(&cfg).expect("export MergePeople");
+    Worker::export_all(&cfg).expect("export Worker");
+    NewWorker::export_all(&cfg).expect("export NewWorker");
+    NewSweep::export_all(&cfg).expect("export NewSweep");
+    Sweep::export_all(&cfg).expect("export Sweep");
+    SweepProgress::export_all(&cfg).expect("export SweepProgress");
+    SweepHouseholdsQuery::export_all(&cfg).expect("export SweepHouseholdsQuery");
+    SweepHousehold::export_all(&cfg).expect("export SweepHousehold");
+    RecordSweepVisit::export_all(&cfg).expect("export RecordSweepVisit");
+    RecordSweepVisits::export_all(&cfg).expect("export RecordSweepVisits");
+    SweepVisit::export_all(&cfg).expect("export SweepVisit");
+    // Arrivals, risk areas, contacts.
+    Arrival::export_all(&cfg).expect("export Arrival");
+    ArrivalFilter::export_all(&cfg).expect("export ArrivalFilter");
+    ArrivalPage::export_all(&cfg).expect("export ArrivalPage");
+    ArrivalUpdate::export_all(&cfg).expect("export ArrivalUpdate");
+    NewArrival::export_all(&cfg).expect("export NewArrival");
+    NewRiskArea::export_all(&cfg).expect("export NewRiskArea");
+    RiskArea::export_all(&cfg).expect("export RiskArea");
+    RiskAreaUpdate::export_all(&cfg).expect("export RiskAreaUpdate");
+    SetHomeRegion::export_all(&cfg).expect("export SetHomeRegion");
+    // Isolation and health checks.
+    IsolationPolicy::export_all(&cfg).expect("export IsolationPolicy");
+    IsolationSource::export_all(&cfg).expect("export IsolationSource");
+    IsolationProposal::export_all(&cfg).expect("export IsolationProposal");
+    NewIsolation::export_all(&cfg).expect("export NewIsolation");
+    Isolation::export_all(&cfg).expect("export Isolation");
+    Replan::export_all(&cfg).expect("export Replan");
+    EndIsolation::export_all(&cfg).expect("export EndIsolation");
+    BulkRelease::export_all(&cfg).expect("export BulkRelease");
+    BulkReleaseOutcome::export_all(&cfg).expect("export BulkReleaseOutcome");
+    IsolationFilter::export_all(&cfg).expect("export IsolationFilter");
+    IsolationPage::export_all(&cfg).expect("export IsolationPage");
+    NewCheck::export_all(&cfg).expect("export NewCheck");
+    CheckRound::export_all(&cfg).expect("export CheckRound");
+    CheckRoundOutcome::export_all(&cfg).expect("export CheckRoundOutcome");
+    MonitoringGrid::export_all(&cfg).expect("export MonitoringGrid");
+    HandleFever::export_all(&cfg).expect("export HandleFever");
+    FeverEvent::export_all(&cfg).expect("export FeverEvent");
+    NewFollowUp::export_all(&cfg).expect("export NewFollowUp");
+    Worklist::export_all(&cfg).expect("export Worklist");
+    RoundQuery::export_all(&cfg).expect("export RoundQuery");
+    RoundRow::export_all(&cfg).expect("export RoundRow");
+    NewContact::export_all(&cfg).expect("export NewContact");
+    HouseholdContacts::export_all(&cfg).expect("export HouseholdContacts");
+    HouseholdContactsSummary::export_all(&cfg).expect("export HouseholdContactsSummary");
+    ContactChain::export_all(&cfg).expect("export ContactChain");
+    ContactFilter::export_all(&cfg).expect("export ContactFilter");
+    ContactPage::export_all(&cfg).expect("export ContactPage");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

@@ -110,3 +110,163 @@ fn persons_list_show_and_search_mask_by_default_and_audit_a_reveal() {
     assert!(!ok);
     assert!(bad.contains("unknown residence status"), "{bad}");
 }
+
+#[test]
+fn the_night_time_risk_area_query_is_scriptable() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(gridledger(dir.path(), &["demo"]).0);
+    let (ok, risky) = gridledger(dir.path(), &["arrivals", "list", "--from-risk-area"]);
+    assert!(ok, "{risky}");
+    assert!(risky.trim_end().ends_with("4 of 4"), "{risky}");
+    assert_eq!(
+        risky.matches("湖北省武汉市").count(),
+        8,
+        "origin and risk area on 4 rows:\n{risky}"
+    );
+    // Declare 江苏 a risk area from 2020-01-01: those who came from there join the list.
+    let (ok, id) = gridledger(
+        dir.path(),
+        &[
+            "risk-areas",
+            "add",
+            "320000",
+            "--from",
+            "2020-01-01",
+            "--notice",
+            "测试通告",
+        ],
+    );
+    assert!(ok, "{id}");
+    let (ok, areas) = gridledger(dir.path(), &["risk-areas", "list", "--on", "2020-03-10"]);
+    assert!(ok, "{areas}");
+    assert!(
+        areas.contains("江苏省") && areas.contains("2 risk areas"),
+        "{areas}"
+    );
+    let (ok, since) = gridledger(
+        dir.path(),
+        &[
+            "arrivals",
+            "list",
+            "--within",
+            "320000",
+            "--since",
+            "2020-01-01",
+            "--json",
+        ],
+    );
+    assert!(ok, "{since}");
+    let page: serde_json::Value = serde_json::from_str(&since).unwrap();
+    let jiangsu = page["total"].as_u64().unwrap();
+    assert!(jiangsu > 0);
+    let (ok, risky) = gridledger(dir.path(), &["arrivals", "list", "--from-risk-area"]);
+    assert!(ok);
+    assert!(
+        risky.trim_end().ends_with(&format!("of {}", 4 + jiangsu)),
+        "{risky}"
+    );
+    // Bad input: a clear English error and a failure code.
+    let (ok, text) = gridledger(
+        dir.path(),
+        &["risk-areas", "add", "4201", "--from", "2020-01-01"],
+    );
+    assert!(!ok);
+    assert!(text.contains("neither a 6-digit region code"), "{text}");
+}
+
+#[test]
+fn isolations_checks_and_the_worklist_are_scriptable() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(gridledger(dir.path(), &["demo"]).0);
+    // The demo's nine isolations of January 2020, all released.
+    let (ok, list) = gridledger(dir.path(), &["isolations", "list", "--on", "2020-03-10"]);
+    assert!(ok, "{list}");
+    assert!(list.trim_end().ends_with("9 of 9"), "{list}");
+    assert_eq!(list.matches("已解除").count(), 9, "{list}");
+    let (ok, ending) = gridledger(
+        dir.path(),
+        &[
+            "isolations",
+            "list",
+            "--ending",
+            "2020-02-07",
+            "--on",
+            "2020-02-07",
+        ],
+    );
+    assert!(ok);
+    assert!(
+        ending.trim_end().ends_with("0 of 0"),
+        "released ones are not ending:\n{ending}"
+    );
+
+    // A new isolation today for someone in the register, a check with a fever.
+    let (ok, people) = gridledger(dir.path(), &["persons", "list", "--limit", "1"]);
+    assert!(ok);
+    let person = people.split('\t').next().unwrap().to_owned();
+    let today = chrono::Local::now().date_naive().to_string();
+    let (ok, started) = gridledger(
+        dir.path(),
+        &[
+            "isolations",
+            "start",
+            "--person",
+            &person,
+            "--start",
+            &today,
+            "--days",
+            "14",
+        ],
+    );
+    assert!(ok, "{started}");
+    let isolation = started.split('\t').next().unwrap().to_owned();
+    assert!(
+        started.contains("隔离中") && started.contains("1/14"),
+        "{started}"
+    );
+    let (ok, added) = gridledger(
+        dir.path(),
+        &[
+            "checks",
+            "add",
+            "--isolation",
+            &isolation,
+            "--date",
+            &today,
+            "--slot",
+            "1",
+            "--temperature",
+            "37.8",
+        ],
+    );
+    assert!(ok, "{added}");
+    assert!(added.contains("fever\t"), "{added}");
+    let (ok, work) = gridledger(dir.path(), &["worklist", "--on", &today]);
+    assert!(ok, "{work}");
+    assert!(
+        work.contains("open fevers:      1") && work.contains("37.8℃"),
+        "{work}"
+    );
+    assert!(
+        work.contains("checks due:       1 (0/1 per slot)"),
+        "{work}"
+    );
+    // Refused input: a clear English error, exit 1, nothing written.
+    let (ok, text) = gridledger(
+        dir.path(),
+        &[
+            "checks",
+            "add",
+            "--isolation",
+            &isolation,
+            "--date",
+            &today,
+            "--slot",
+            "3",
+            "--temperature",
+            "36.5",
+        ],
+    );
+    assert!(!ok);
+    assert!(text.contains("slot 3 of 2"), "{text}");
+}

@@ -136,7 +136,10 @@ fn loading_the_demo_reports_progress_to_the_end() {
     assert_eq!(seen.first().map(|p| p.done), Some(0));
     let last = seen.last().copied().unwrap();
     assert_eq!(last.done, last.total);
-    assert_eq!(last.total, 11, "one step per estate");
+    assert_eq!(
+        last.total, 12,
+        "one step per estate, and one for the scenario"
+    );
     assert!(
         seen.windows(2).all(|w| w[1].done == w[0].done + 1),
         "{seen:?}"
@@ -160,4 +163,87 @@ fn the_demo_is_the_same_every_time() {
         all
     };
     assert_eq!(names(), names());
+}
+
+/// The source document's January 2020, counted from the demo's records: 140 outsiders
+/// screened, 52 from other provinces, 4 from 武汉 (a risk area from 2020-01-01, the latest
+/// on 2020-01-21), and a family of five contacts with last contact 2020-01-25.
+#[test]
+fn the_demo_holds_the_source_scenario_as_records() {
+    use gridledger::api::{ArrivalFilter, ContactFilter, OriginClass, Place};
+    use gridledger::{arrivals, contacts};
+    let (_dir, mut ledger) = fresh_ledger();
+    demo::load(&mut ledger, &Actor::cli()).unwrap();
+    let list = |filter: ArrivalFilter| arrivals::list_arrivals(ledger.conn(), &filter).unwrap();
+    assert_eq!(list(ArrivalFilter::default()).total, 140);
+    let other = list(ArrivalFilter {
+        origin_class: Some(OriginClass::OtherProvince),
+        ..ArrivalFilter::default()
+    });
+    assert_eq!(other.total, 52);
+    let risky = list(ArrivalFilter {
+        from_risk_area: true,
+        limit: 50,
+        ..ArrivalFilter::default()
+    });
+    assert_eq!(risky.total, 4);
+    assert_eq!(risky.rows[0].arrived_on, "2020-01-21", "newest first");
+    assert!(risky.rows.iter().all(|a| a.risk_areas == ["湖北省武汉市"]));
+    assert!(risky
+        .rows
+        .iter()
+        .all(|a| a.isolation_status == Some(gridledger::api::IsolationStatus::Released)));
+    let wuhan = list(ArrivalFilter {
+        within: Some(Place::Region("420100".into())),
+        ..ArrivalFilter::default()
+    });
+    assert_eq!(wuhan.total, 4);
+    let areas = arrivals::list_risk_areas(
+        ledger.conn(),
+        chrono::NaiveDate::from_ymd_opt(2020, 3, 10).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(areas.len(), 1);
+    assert_eq!(
+        (areas[0].from_date.as_str(), areas[0].arrivals),
+        ("2020-01-01", 4)
+    );
+
+    let family = contacts::list_contacts(ledger.conn(), &ContactFilter::default()).unwrap();
+    assert_eq!(family.total, 5);
+    let index = &family.rows[0].index_person_id;
+    assert!(family
+        .rows
+        .iter()
+        .all(|c| &c.index_person_id == index && c.last_contact_on == "2020-01-25"));
+    assert_eq!(
+        risky.rows[0].person_id, *index,
+        "the family's returnee came last from 武汉"
+    );
+    assert_eq!(count(&ledger, "SELECT count(*) FROM person WHERE household_id = (SELECT household_id FROM person WHERE id = (SELECT index_person_id FROM contact LIMIT 1))"), 6);
+
+    // The four from 武汉 and the family of five: each home-isolated at least 14 days,
+    // every check recorded, all released.
+    let on = chrono::NaiveDate::from_ymd_opt(2020, 3, 10).unwrap();
+    let page = gridledger::isolation::list_isolations(
+        ledger.conn(),
+        &gridledger::api::IsolationFilter::default(),
+        on,
+    )
+    .unwrap();
+    assert_eq!(page.total, 9);
+    for i in &page.rows {
+        assert!(i.days >= 14, "{i:?}");
+        assert_eq!(i.status, gridledger::api::IsolationStatus::Released);
+        assert_eq!((i.checks_done, i.checks_missing), (i.days * 2, 0));
+    }
+    let family: Vec<_> = page
+        .rows
+        .iter()
+        .filter(|i| i.contact_id.is_some())
+        .collect();
+    assert_eq!(family.len(), 5);
+    assert!(family
+        .iter()
+        .all(|i| i.start_date == "2020-01-25" && i.planned_end == "2020-02-07"));
 }

@@ -3,9 +3,12 @@
 // Tests may unwrap: a panic is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod arrivals;
 mod bindings;
 mod cli;
 mod demo;
+mod isolation;
+mod regions;
 mod register;
 mod search;
 mod store;

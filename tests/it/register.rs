@@ -1045,3 +1045,54 @@ fn screens_get_masked_people_and_a_reveal_is_audited() {
     let err = register::inspect_id_number(ledger.conn(), "110105194912310021", today).unwrap_err();
     assert!(err.detail_zh().is_some_and(|zh| zh.contains("校验码")));
 }
+
+#[test]
+fn workers_are_listed_in_the_order_they_were_registered_and_deleted_ones_are_not() {
+    let (_dir, mut ledger) = fresh_ledger();
+    assert!(register::list_workers(ledger.conn()).unwrap().is_empty());
+    let f = fixture(&mut ledger);
+    let (li, zhao) = ledger
+        .write(&Actor::cli(), |tx| {
+            let li = register::add_worker(tx, " 李 强 ", Some("139-0554-0102"))?;
+            let zhao = register::add_worker(tx, "赵敏", Some(""))?;
+            Ok((li, zhao))
+        })
+        .unwrap();
+    let workers = register::list_workers(ledger.conn()).unwrap();
+    let listed: Vec<_> = workers
+        .iter()
+        .map(|w| (w.id.as_str(), w.name.as_str(), w.phone.as_deref()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (f.worker.as_str(), "王芳", Some("13905540101")),
+            (li.as_str(), "李 强", Some("13905540102")),
+            (zhao.as_str(), "赵敏", None),
+        ],
+        "names normalised, phones normalised, an empty phone is none"
+    );
+
+    let err = ledger
+        .write(&Actor::cli(), |tx| register::add_worker(tx, "  ", None))
+        .unwrap_err();
+    assert_eq!(zh(err), "名称不能为空");
+    let err = ledger
+        .write(&Actor::cli(), |tx| {
+            register::add_worker(tx, "钱七", Some("123"))
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Invalid { .. }));
+
+    ledger
+        .write(&Actor::cli(), |tx| {
+            gridledger::store::rows::soft_delete(tx, "worker", &li)
+        })
+        .unwrap();
+    let names: Vec<_> = register::list_workers(ledger.conn())
+        .unwrap()
+        .into_iter()
+        .map(|w| w.name)
+        .collect();
+    assert_eq!(names, ["王芳", "赵敏"]);
+}

@@ -522,13 +522,78 @@ fn migration_0003_backfills_an_existing_ledger() {
              DROP VIEW household_address;
              DROP TABLE person_search_key; DROP TABLE person_search;
              DROP TABLE household_search_key; DROP TABLE household_search;
+             -- and what later migrations made
+             DROP VIEW risk_area_live;
+             DROP TABLE isolation_follow_up; DROP TABLE fever_event; DROP TABLE health_check;
+             DROP TABLE isolation; DROP TABLE contact; DROP TABLE arrival_risk;
+             DROP TABLE risk_area; DROP TABLE arrival;
              PRAGMA user_version = 2;",
         )
         .unwrap();
     }
     let ledger = Ledger::open(&path, &gridledger::OpenOptions::default()).unwrap();
-    assert_eq!(ledger.schema_version().unwrap(), 3);
+    assert_eq!(
+        ledger.schema_version().unwrap(),
+        gridledger::store::LATEST_VERSION
+    );
     let hits = search(&ledger, "zs");
     assert_eq!(names(&hits), vec!["张三"]);
     assert_eq!(hits[0].address.as_deref(), Some("幸福家园12栋2单元301"));
+}
+
+#[test]
+fn a_bulk_created_building_is_found_by_address_and_deferral_ends_with_the_write() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let p = place(&mut ledger);
+    let made = ledger
+        .write(&Actor::cli(), |tx| {
+            register::bulk_create_building(
+                tx,
+                &gridledger::api::BulkBuilding {
+                    estate_id: p.estate.clone(),
+                    building_name: "7栋".into(),
+                    units: 1..=2,
+                    floors: 1..=3,
+                    rooms_per_floor: 2,
+                    room_format: None,
+                    responsible_worker_id: None,
+                },
+            )
+        })
+        .unwrap();
+    // The keys were deferred during creation and filled at its end.
+    let household: String = ledger
+        .conn()
+        .query_row(
+            "SELECT h.id FROM household h JOIN unit u ON u.id = h.unit_id \
+             WHERE u.building_id = ?1 AND u.name = '2单元' AND h.room = '302'",
+            [&made.building_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    add(&mut ledger, "王五", None, None, Some(&household));
+    for q in ["幸福家园7栋2单元302", "7栋2单元302", "7栋"] {
+        assert_eq!(names(&search(&ledger, q)), vec!["王五"], "query {q:?}");
+    }
+    // Every household has its four keys, none twice.
+    let keys: i64 = ledger
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM household_search_key k JOIN household h ON h.id = k.household_id \
+             JOIN unit u ON u.id = h.unit_id WHERE u.building_id = ?1",
+            [&made.building_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(keys, 12 * 4);
+    // A failing bulk write leaves the connection indexing row by row again.
+    let failed = ledger.write(&Actor::cli(), |tx| {
+        gridledger::search::defer_household_keys(tx, || -> gridledger::Result<()> {
+            Err(gridledger::Error::invalid("x", "fails", "失败"))
+        })
+    });
+    assert!(failed.is_err());
+    let single = add_household(&mut ledger, &p, "909");
+    add(&mut ledger, "赵六", None, None, Some(&single));
+    assert_eq!(names(&search(&ledger, "12栋2单元909")), vec!["赵六"]);
 }

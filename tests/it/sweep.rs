@@ -2,7 +2,7 @@
 //! per building, the pending list, and what is refused.
 
 use chrono::NaiveDateTime;
-use gridledger::api::{NewSweep, SweepStatus};
+use gridledger::api::{NewSweep, SweepHouseholdsQuery, SweepStatus};
 use gridledger::register::{self, NewHousehold};
 use gridledger::store::{Actor, AuditEntry};
 use gridledger::{sweep, Error, Ledger};
@@ -403,4 +403,135 @@ fn sweep_statuses_have_codes_and_chinese_labels() {
         assert_eq!(SweepStatus::from_code(s.code()), Some(s));
         assert_eq!(serde_json::to_value(s).unwrap(), json!(s.code()));
     }
+}
+
+#[test]
+fn a_building_is_listed_with_statuses_and_recorded_in_bulk_all_or_nothing() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let s = setup(&mut ledger);
+    let progress = sweep::sweep_progress(ledger.conn(), &s.sweep).unwrap();
+    let row12 = progress
+        .buildings
+        .iter()
+        .find(|b| b.building_id.as_deref() == Some(s.b12.as_str()))
+        .unwrap();
+    assert_eq!(row12.estate_id.as_deref(), Some(s.f.estate.as_str()));
+    assert_eq!(row12.grid_id.as_deref(), Some(s.f.grid.as_str()));
+    let query = |b: &gridledger::api::BuildingProgress| SweepHouseholdsQuery {
+        sweep_id: s.sweep.clone(),
+        building_id: b.building_id.clone(),
+        estate_id: b.estate_id.clone(),
+        grid_id: b.grid_id.clone(),
+    };
+
+    let listed = sweep::sweep_households(ledger.conn(), &query(row12)).unwrap();
+    assert_eq!(listed.len(), 8);
+    assert_eq!(listed[0].address, "幸福家园12栋1单元101");
+    assert!(listed.iter().all(|h| h.status.is_none()));
+
+    // Three flats at once, one of them twice: recorded once each.
+    let ids: Vec<String> = vec![
+        listed[0].id.clone(),
+        listed[1].id.clone(),
+        listed[0].id.clone(),
+        listed[3].id.clone(),
+    ];
+    let n = ledger
+        .write(&Actor::new("worker:王芳"), |tx| {
+            sweep::record_visits(
+                tx,
+                &s.sweep,
+                &ids,
+                SweepStatus::Vacant,
+                at("2020-01-23", "20:15"),
+                Some(&s.f.worker),
+                Some("楼长说已搬走"),
+            )
+        })
+        .unwrap();
+    assert_eq!(n, 3);
+    let listed = sweep::sweep_households(ledger.conn(), &query(row12)).unwrap();
+    let statuses: Vec<_> = listed.iter().map(|h| h.status).collect();
+    let vacant = Some(SweepStatus::Vacant);
+    assert_eq!(
+        statuses,
+        [vacant, vacant, None, vacant, None, None, None, None]
+    );
+    assert_eq!(listed[0].visited_at.as_deref(), Some("2020-01-23 20:15:00"));
+    assert_eq!(listed[0].visited_by.as_deref(), Some("王芳"));
+    assert_eq!(listed[0].note.as_deref(), Some("楼长说已搬走"));
+    let row = |ledger: &Ledger| {
+        sweep::sweep_progress(ledger.conn(), &s.sweep)
+            .unwrap()
+            .buildings
+            .into_iter()
+            .find(|b| b.building_id.as_deref() == Some(s.b12.as_str()))
+            .unwrap()
+    };
+    assert_eq!((row(&ledger).vacant, row(&ledger).pending), (3, 5));
+
+    // One household outside the sweep refuses the whole batch.
+    let mixed = vec![listed[4].id.clone(), s.other_grid_household.clone()];
+    let err = ledger
+        .write(&Actor::cli(), |tx| {
+            sweep::record_visits(
+                tx,
+                &s.sweep,
+                &mixed,
+                SweepStatus::Visited,
+                at("2020-01-23", "21:00"),
+                None,
+                None,
+            )
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Invalid { .. }));
+    assert_eq!(row(&ledger).pending, 5, "nothing of the batch was written");
+    assert_eq!(count(&ledger, "SELECT count(*) FROM sweep_visit"), 3);
+    let err = ledger
+        .write(&Actor::cli(), |tx| {
+            sweep::record_visits(
+                tx,
+                &s.sweep,
+                &[],
+                SweepStatus::Visited,
+                at("2020-01-23", "21:00"),
+                None,
+                None,
+            )
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Invalid { .. }));
+
+    // The row of households outside buildings lists just the bungalow; no row, every
+    // household of the sweep; an unknown sweep is not found.
+    let bungalows = sweep::sweep_progress(ledger.conn(), &s.sweep)
+        .unwrap()
+        .buildings
+        .into_iter()
+        .find(|b| b.building_id.is_none())
+        .unwrap();
+    assert!(bungalows.estate_id.is_some());
+    let listed = sweep::sweep_households(ledger.conn(), &query(&bungalows)).unwrap();
+    let ids: Vec<_> = listed.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, [s.bungalow.as_str()]);
+    let all = sweep::sweep_households(
+        ledger.conn(),
+        &SweepHouseholdsQuery {
+            sweep_id: s.sweep.clone(),
+            ..SweepHouseholdsQuery::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(all.len(), 11, "the other grid is outside the sweep");
+    assert!(matches!(
+        sweep::sweep_households(
+            ledger.conn(),
+            &SweepHouseholdsQuery {
+                sweep_id: "no-such-sweep".into(),
+                ..SweepHouseholdsQuery::default()
+            },
+        ),
+        Err(Error::NotFound { .. })
+    ));
 }

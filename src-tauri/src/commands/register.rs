@@ -1,8 +1,8 @@
 use chrono::Local;
 use gridledger::api::{
     BulkBuilding, BulkBuildingSummary, ChildrenQuery, HouseholdRow, HouseholdsQuery, IdArg,
-    IdNumberArg, IdNumberInfo, IpcError, PersonDetail, PersonFilter, PersonHit, PersonInput,
-    PersonPage, RegisterNode, RevealedPerson, SearchQuery,
+    IdNumberArg, IdNumberInfo, IpcError, MergePeople, NewWorker, PersonDetail, PersonFilter,
+    PersonHit, PersonInput, PersonPage, RegisterNode, RevealedPerson, SearchQuery, Worker,
 };
 use gridledger::store::Actor;
 use gridledger::{register, search};
@@ -127,6 +127,52 @@ pub async fn bulk_create_building(
             l.write(&Actor::desktop(), |tx| {
                 register::bulk_create_building(tx, &building)
             })
+        })
+        .await
+}
+
+/// Merge `removeId` into `keepId` (two records of the same person); answers the kept
+/// person as the drawer shows it.
+#[tauri::command]
+pub async fn merge_people(
+    state: State<'_, AppState>,
+    input: Input<MergePeople>,
+) -> Result<PersonDetail, IpcError> {
+    let Input(m) = input;
+    state
+        .run(move |l| {
+            l.write(&Actor::desktop(), |tx| {
+                register::merge_people(tx, &m.keep_id, &m.remove_id, &m.reason)
+            })?;
+            register::person_for_screen(l.conn(), &m.keep_id, today())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn list_workers(state: State<'_, AppState>) -> Result<Vec<Worker>, IpcError> {
+    state.run(|l| register::list_workers(l.conn())).await
+}
+
+/// Register a grid worker; answers the new worker.
+#[tauri::command]
+pub async fn add_worker(
+    state: State<'_, AppState>,
+    input: Input<NewWorker>,
+) -> Result<Worker, IpcError> {
+    let Input(w) = input;
+    state
+        .run(move |l| {
+            let id = l.write(&Actor::desktop(), |tx| {
+                register::add_worker(tx, &w.name, w.phone.as_deref())
+            })?;
+            register::list_workers(l.conn())?
+                .into_iter()
+                .find(|w| w.id == id)
+                .ok_or(gridledger::Error::NotFound {
+                    entity: "worker",
+                    id,
+                })
         })
         .await
 }

@@ -1,4 +1,4 @@
-use gridledger::api::{AppInfo, IpcError, SetLedgerName};
+use gridledger::api::{AppInfo, IpcError, SetHomeRegion, SetLedgerName};
 use gridledger::store::Actor;
 use gridledger::{settings, summary};
 use tauri::State;
@@ -15,6 +15,21 @@ pub async fn set_ledger_name(
     state
         .run(move |ledger| {
             ledger.write(&Actor::desktop(), |tx| settings::set_ledger_name(tx, &name))?;
+            summary::app_info(ledger)
+        })
+        .await
+}
+
+/// Set the ledger's home region (arrivals are 省内 / 省外 against it).
+#[tauri::command]
+pub async fn set_home_region(
+    state: State<'_, AppState>,
+    input: Input<SetHomeRegion>,
+) -> Result<AppInfo, IpcError> {
+    let Input(SetHomeRegion { code }) = input;
+    state
+        .run(move |ledger| {
+            ledger.write(&Actor::desktop(), |tx| settings::set_home_region(tx, &code))?;
             summary::app_info(ledger)
         })
         .await

@@ -36,4 +36,12 @@ statisticalCutoff: string,
 /**
  * Modules the core provides; the UI hides menu entries for the others.
  */
-modules: Array<Module>, };
+modules: Array<Module>, 
+/**
+ * The ledger's home region (GB/T 2260), which arrivals are 省内 / 省外 against.
+ */
+homeRegion?: string, 
+/**
+ * Its full name, "安徽省淮南市田家庵区".
+ */
+homeRegionName?: string, };

@@ -3,4 +3,4 @@
 /**
  * The product's modules, in menu order. Only those in `AppInfo::modules` are shown.
  */
-export type Module = "home" | "residents" | "arrivals" | "contacts" | "isolation" | "calls" | "gate" | "supplies" | "workResumption" | "publicity" | "reports" | "settings";
+export type Module = "home" | "residents" | "sweeps" | "arrivals" | "contacts" | "isolation" | "calls" | "gate" | "supplies" | "workResumption" | "publicity" | "reports" | "settings";
