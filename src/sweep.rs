@@ -131,6 +131,41 @@ fn sweep_from_row(r: &rusqlite::Row) -> rusqlite::Result<Sweep> {
 
 const SWEEP_COLUMNS: &str = "id, name, start_date, end_date, community_id, grid_id, note";
 
+/// Start a sweep over chosen households only (a re-screening), e.g. the homes of everyone
+/// who arrived from a risk area. The households must exist; duplicates count once.
+pub fn create_sweep_over(tx: &Transaction, s: &NewSweep, households: &[String]) -> Result<String> {
+    let unique: Vec<&String> = {
+        let mut seen = HashSet::new();
+        households
+            .iter()
+            .filter(|h| seen.insert(h.as_str()))
+            .collect()
+    };
+    if unique.is_empty() {
+        return Err(Error::invalid(
+            "sweep.households",
+            "a re-screening sweep needs at least one household",
+            "所选人员都没有登记住户，无法生成入户摸排轮次",
+        ));
+    }
+    let id = create_sweep(tx, s)?;
+    for h in unique {
+        if !exists(tx, "household", h)? {
+            return Err(Error::invalid(
+                "sweep.households",
+                format!("household {h} does not exist"),
+                "所选住户不存在或已删除",
+            ));
+        }
+        rows::insert(
+            tx,
+            "sweep_member",
+            &[("sweep_id", &id), ("household_id", h)],
+        )?;
+    }
+    Ok(id)
+}
+
 /// One live sweep.
 pub fn get_sweep(conn: &Connection, id: &str) -> Result<Sweep> {
     conn.query_row(
@@ -159,7 +194,11 @@ pub fn list_sweeps(conn: &Connection) -> Result<Vec<Sweep>> {
 /// sweep whose id is bound as `?1`.
 const IN_SCOPE: &str = "h.deleted_at IS NULL AND EXISTS (SELECT 1 FROM sweep s \
      WHERE s.id = ?1 AND (s.grid_id IS NULL OR s.grid_id = h.grid_id) \
-       AND (s.community_id IS NULL OR s.community_id = g.community_id))";
+       AND (s.community_id IS NULL OR s.community_id = g.community_id) \
+       AND (NOT EXISTS (SELECT 1 FROM sweep_member m WHERE m.sweep_id = s.id \
+                        AND m.deleted_at IS NULL) \
+            OR EXISTS (SELECT 1 FROM sweep_member m WHERE m.sweep_id = s.id \
+                       AND m.household_id = h.id AND m.deleted_at IS NULL)))";
 
 /// Record (or re-record) the status of a household in a sweep; returns the id of its
 /// visit record. Re-recording updates that record, so the audit log keeps every status

@@ -458,3 +458,29 @@ pub struct ContactPage {
 pub struct SetHomeRegion {
     pub code: String,
 }
+
+/// Arguments of `rescreen_arrivals`: start a sweep over the homes of every arrival matching
+/// the filter (all of them, not one page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RescreenArrivals {
+    pub filter: ArrivalFilter,
+    pub name: String,
+    pub start_date: String,
+    #[ts(optional)]
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What `rescreen_arrivals` started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RescreenSummary {
+    pub sweep_id: String,
+    /// Households in the sweep.
+    pub households: u32,
+    /// People whose arrivals matched.
+    pub people: u32,
+    /// Of them, people with no household (they cannot be visited at home).
+    pub without_household: u32,
+}

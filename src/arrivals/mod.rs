@@ -14,8 +14,8 @@ use chrono::{Local, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
 
 use crate::api::{
-    Arrival, ArrivalFilter, ArrivalPage, IsolationStatus, NewArrival, OriginClass, Place, Symptom,
-    Transport,
+    Arrival, ArrivalFilter, ArrivalPage, IsolationStatus, NewArrival, NewSweep, OriginClass, Place,
+    RescreenArrivals, RescreenSummary, Symptom, Transport,
 };
 use crate::domain::date::{format_iso, parse_date};
 use crate::domain::masking::{mask_id, MaskPreset};
@@ -280,136 +280,209 @@ pub fn get_arrival(conn: &Connection, id: &str) -> Result<Arrival> {
 
 /// Arrivals matching `filter`, newest arrival first.
 pub fn list_arrivals(conn: &Connection, filter: &ArrivalFilter) -> Result<ArrivalPage> {
-    let home = Settings::load(conn)?.home_region;
-    let mut clauses: Vec<String> = Vec::new();
-    let mut values: Vec<Box<dyn ToSql>> = Vec::new();
-    if let Some(class) = filter.origin_class {
-        let outside =
-            "(a.origin_country IS NOT NULL OR substr(a.origin_region, 1, 2) IN ('71', '81', '82'))";
-        match (class, home.as_deref()) {
-            (OriginClass::Outside, _) => clauses.push(outside.to_owned()),
-            (OriginClass::SameProvince, Some(home)) => {
-                clauses.push("substr(a.origin_region, 1, 2) = ?".to_owned());
-                values.push(Box::new(home.get(..2).unwrap_or("").to_owned()));
-            }
-            (OriginClass::OtherProvince, Some(home)) => {
-                clauses.push(format!(
-                    "a.origin_region IS NOT NULL AND substr(a.origin_region, 1, 2) <> ? AND NOT {outside}"
-                ));
-                values.push(Box::new(home.get(..2).unwrap_or("").to_owned()));
-            }
-            (OriginClass::Unknown, Some(_)) => {
-                clauses.push("a.origin_region IS NULL AND a.origin_country IS NULL".to_owned())
-            }
-            // Without a home region no mainland origin can be placed in or out of it.
-            (OriginClass::SameProvince | OriginClass::OtherProvince, None) => {
-                clauses.push("0".to_owned())
-            }
-            (OriginClass::Unknown, None) => clauses.push(format!("NOT {outside}")),
-        }
-    }
-    // `arrival_risk` (kept by triggers, migration 0005) says which live arrival came
-    // from which live risk area. Counting is driven from it (`IN`: 25,000 index entries,
-    // not 100,000 arrivals probed); the page walks arrivals newest first and probes it
-    // (`EXISTS`: stops after a page of dense matches). The marker is replaced by one or
-    // the other; both take the same parameters.
-    let mut risk: Option<(&str, &str)> = None;
-    if let Some(area) = optional_note(filter.risk_area_id.as_deref()) {
-        risk = Some((
-            "a.id IN (SELECT arrival_id FROM arrival_risk WHERE risk_area_id = ?)",
-            "EXISTS (SELECT 1 FROM arrival_risk x WHERE x.arrival_id = a.id AND x.risk_area_id = ?)",
-        ));
-        clauses.push(RISK_MARKER.to_owned());
-        values.push(Box::new(area));
-    } else if filter.from_risk_area {
-        risk = Some((
-            "a.id IN (SELECT DISTINCT arrival_id FROM arrival_risk)",
-            "EXISTS (SELECT 1 FROM arrival_risk x WHERE x.arrival_id = a.id)",
-        ));
-        clauses.push(RISK_MARKER.to_owned());
-    }
-    if let Some(within) = &filter.within {
-        match place::validate("filter.within", within)? {
-            Place::Region(code) => {
-                let prefix = place::region_prefix(&code).to_owned();
-                clauses.push("a.origin_region >= ? AND a.origin_region < ?".to_owned());
-                values.push(Box::new(prefix.clone()));
-                values.push(Box::new(format!("{prefix}:")));
-            }
-            Place::Country(code) => {
-                clauses.push("a.origin_country = ?".to_owned());
-                values.push(Box::new(code));
-            }
-        }
-    }
-    if let Some(since) = optional_date("filter.since", "开始日期", filter.since.as_deref())? {
-        clauses.push("a.arrived_on >= ?".to_owned());
-        values.push(Box::new(format_iso(since)));
-    }
-    if let Some(until) = optional_date("filter.until", "截止日期", filter.until.as_deref())? {
-        clauses.push("a.arrived_on <= ?".to_owned());
-        values.push(Box::new(format_iso(until)));
-    }
-    if let Some(grid) = optional_note(filter.grid_id.as_deref()) {
-        clauses.push("h.grid_id = ?".to_owned());
-        values.push(Box::new(grid));
-    }
-    if let Some(person) = optional_note(filter.person_id.as_deref()) {
-        clauses.push("a.person_id = ?".to_owned());
-        values.push(Box::new(person));
-    }
+    let f = Filter::build(conn, filter)?;
     let limit = if filter.limit == 0 {
         20
     } else {
         filter.limit.min(MAX_PAGE)
     };
-    let clause = if clauses.is_empty() {
-        "1".to_owned()
-    } else {
-        clauses.join(" AND ")
-    };
-    // The household is joined only to filter by grid: counting 25,000 matches must not
-    // look up 25,000 households.
-    let grid_join = if filter.grid_id.is_some() {
-        "JOIN household h ON h.id = a.household_id"
-    } else {
-        ""
-    };
-    // Counting only by risk area is counting `arrival_risk` (which holds live arrivals
-    // only): an index-only count instead of 25,000 arrival lookups.
-    let only_risk = clauses.len() == 1 && risk.is_some() && filter.grid_id.is_none();
-    let (count_clause, page_clause) = match risk {
-        Some((count, page)) => (
-            clause.replace(RISK_MARKER, count),
-            clause.replace(RISK_MARKER, page),
-        ),
-        None => (clause.clone(), clause),
-    };
-    let total = if only_risk {
-        Some(match optional_note(filter.risk_area_id.as_deref()) {
-            Some(area) => conn.query_row(
-                "SELECT count(*) FROM arrival_risk WHERE risk_area_id = ?1",
-                params![area],
-                |r| r.get(0),
-            )?,
-            None => conn.query_row(
-                "SELECT count(DISTINCT arrival_id) FROM arrival_risk",
-                [],
-                |r| r.get(0),
-            )?,
-        })
-    } else {
-        None
-    };
     list_arrivals_where(
         conn,
-        grid_join,
-        (&count_clause, &page_clause),
-        total,
-        values,
+        f.join,
+        (&f.count_clause, &f.page_clause),
+        f.total,
+        f.values,
         filter.offset,
         limit,
     )
+}
+
+/// An arrival filter as SQL: the join it needs, the clause for counting and the one for
+/// paging (they differ only in how the risk-area condition is written), their values, and
+/// the total when it can be had without the clause.
+struct Filter {
+    join: &'static str,
+    count_clause: String,
+    page_clause: String,
+    values: Vec<Box<dyn ToSql>>,
+    total: Option<u32>,
+}
+
+impl Filter {
+    fn build(conn: &Connection, filter: &ArrivalFilter) -> Result<Filter> {
+        let home = Settings::load(conn)?.home_region;
+        let mut clauses: Vec<String> = Vec::new();
+        let mut values: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(class) = filter.origin_class {
+            let outside =
+            "(a.origin_country IS NOT NULL OR substr(a.origin_region, 1, 2) IN ('71', '81', '82'))";
+            match (class, home.as_deref()) {
+                (OriginClass::Outside, _) => clauses.push(outside.to_owned()),
+                (OriginClass::SameProvince, Some(home)) => {
+                    clauses.push("substr(a.origin_region, 1, 2) = ?".to_owned());
+                    values.push(Box::new(home.get(..2).unwrap_or("").to_owned()));
+                }
+                (OriginClass::OtherProvince, Some(home)) => {
+                    clauses.push(format!(
+                    "a.origin_region IS NOT NULL AND substr(a.origin_region, 1, 2) <> ? AND NOT {outside}"
+                ));
+                    values.push(Box::new(home.get(..2).unwrap_or("").to_owned()));
+                }
+                (OriginClass::Unknown, Some(_)) => {
+                    clauses.push("a.origin_region IS NULL AND a.origin_country IS NULL".to_owned())
+                }
+                // Without a home region no mainland origin can be placed in or out of it.
+                (OriginClass::SameProvince | OriginClass::OtherProvince, None) => {
+                    clauses.push("0".to_owned())
+                }
+                (OriginClass::Unknown, None) => clauses.push(format!("NOT {outside}")),
+            }
+        }
+        // `arrival_risk` (kept by triggers, migration 0005) says which live arrival came
+        // from which live risk area. Counting is driven from it (`IN`: 25,000 index entries,
+        // not 100,000 arrivals probed); the page walks arrivals newest first and probes it
+        // (`EXISTS`: stops after a page of dense matches). The marker is replaced by one or
+        // the other; both take the same parameters.
+        let mut risk: Option<(&str, &str)> = None;
+        if let Some(area) = optional_note(filter.risk_area_id.as_deref()) {
+            risk = Some((
+            "a.id IN (SELECT arrival_id FROM arrival_risk WHERE risk_area_id = ?)",
+            "EXISTS (SELECT 1 FROM arrival_risk x WHERE x.arrival_id = a.id AND x.risk_area_id = ?)",
+        ));
+            clauses.push(RISK_MARKER.to_owned());
+            values.push(Box::new(area));
+        } else if filter.from_risk_area {
+            risk = Some((
+                "a.id IN (SELECT DISTINCT arrival_id FROM arrival_risk)",
+                "EXISTS (SELECT 1 FROM arrival_risk x WHERE x.arrival_id = a.id)",
+            ));
+            clauses.push(RISK_MARKER.to_owned());
+        }
+        if let Some(within) = &filter.within {
+            match place::validate("filter.within", within)? {
+                Place::Region(code) => {
+                    let prefix = place::region_prefix(&code).to_owned();
+                    clauses.push("a.origin_region >= ? AND a.origin_region < ?".to_owned());
+                    values.push(Box::new(prefix.clone()));
+                    values.push(Box::new(format!("{prefix}:")));
+                }
+                Place::Country(code) => {
+                    clauses.push("a.origin_country = ?".to_owned());
+                    values.push(Box::new(code));
+                }
+            }
+        }
+        if let Some(since) = optional_date("filter.since", "开始日期", filter.since.as_deref())?
+        {
+            clauses.push("a.arrived_on >= ?".to_owned());
+            values.push(Box::new(format_iso(since)));
+        }
+        if let Some(until) = optional_date("filter.until", "截止日期", filter.until.as_deref())?
+        {
+            clauses.push("a.arrived_on <= ?".to_owned());
+            values.push(Box::new(format_iso(until)));
+        }
+        if let Some(grid) = optional_note(filter.grid_id.as_deref()) {
+            clauses.push("h.grid_id = ?".to_owned());
+            values.push(Box::new(grid));
+        }
+        if let Some(person) = optional_note(filter.person_id.as_deref()) {
+            clauses.push("a.person_id = ?".to_owned());
+            values.push(Box::new(person));
+        }
+        let clause = if clauses.is_empty() {
+            "1".to_owned()
+        } else {
+            clauses.join(" AND ")
+        };
+        // The household is joined only to filter by grid: counting 25,000 matches must not
+        // look up 25,000 households.
+        let grid_join = if filter.grid_id.is_some() {
+            "JOIN household h ON h.id = a.household_id"
+        } else {
+            ""
+        };
+        // Counting only by risk area is counting `arrival_risk` (which holds live arrivals
+        // only): an index-only count instead of 25,000 arrival lookups.
+        let only_risk = clauses.len() == 1 && risk.is_some() && filter.grid_id.is_none();
+        let (count_clause, page_clause) = match risk {
+            Some((count, page)) => (
+                clause.replace(RISK_MARKER, count),
+                clause.replace(RISK_MARKER, page),
+            ),
+            None => (clause.clone(), clause),
+        };
+        let total = if only_risk {
+            Some(match optional_note(filter.risk_area_id.as_deref()) {
+                Some(area) => conn.query_row(
+                    "SELECT count(*) FROM arrival_risk WHERE risk_area_id = ?1",
+                    params![area],
+                    |r| r.get(0),
+                )?,
+                None => conn.query_row(
+                    "SELECT count(DISTINCT arrival_id) FROM arrival_risk",
+                    [],
+                    |r| r.get(0),
+                )?,
+            })
+        } else {
+            None
+        };
+        Ok(Filter {
+            join: grid_join,
+            count_clause,
+            page_clause,
+            values,
+            total,
+        })
+    }
+}
+
+/// Start a re-screening sweep (摸排轮次) over the homes of every arrival matching the
+/// filter (all pages): the night-time "everyone from X since D", visited again.
+pub fn rescreen_arrivals(tx: &Transaction, r: &RescreenArrivals) -> Result<RescreenSummary> {
+    let f = Filter::build(tx, &r.filter)?;
+    let (households, people, homeless): (Vec<String>, u32, u32) = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT a.household_id, a.person_id FROM arrival a {} \
+             WHERE a.deleted_at IS NULL AND ({})",
+            f.join, f.count_clause
+        ))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(f.values.iter()), |row| {
+                Ok((row.get::<_, Option<String>>(0)?, row.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let people: std::collections::HashSet<&String> = rows.iter().map(|(_, p)| p).collect();
+        let homeless: std::collections::HashSet<&String> = rows
+            .iter()
+            .filter(|(h, _)| h.is_none())
+            .map(|(_, p)| p)
+            .collect();
+        let households: Vec<String> = rows.iter().filter_map(|(h, _)| h.clone()).collect();
+        (households, people.len() as u32, homeless.len() as u32)
+    };
+    let sweep_id = crate::sweep::create_sweep_over(
+        tx,
+        &NewSweep {
+            name: r.name.clone(),
+            start_date: r.start_date.clone(),
+            note: r.note.clone(),
+            ..NewSweep::default()
+        },
+        &households,
+    )?;
+    let count: u32 = tx.query_row(
+        "SELECT count(*) FROM sweep_member WHERE sweep_id = ?1",
+        params![sweep_id],
+        |row| row.get(0),
+    )?;
+    Ok(RescreenSummary {
+        sweep_id,
+        households: count,
+        people,
+        without_household: homeless,
+    })
 }
 
 /// Stands for the risk-area condition until the query is chosen (see `list_arrivals`).

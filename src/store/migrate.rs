@@ -34,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_isolation",
         include_str!("migrations/0006_isolation.sql"),
     ),
+    (
+        "0007_sweep_members",
+        include_str!("migrations/0007_sweep_members.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

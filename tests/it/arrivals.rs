@@ -609,3 +609,68 @@ fn a_household_becomes_contacts_of_one_member_in_one_action() {
         6
     );
 }
+
+#[test]
+fn one_action_starts_a_re_screening_sweep_over_the_homes_of_those_who_came_from_a_risk_area() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let f = fixture(&mut ledger);
+    let home_a = household(&mut ledger, &f, "1号");
+    let home_b = household(&mut ledger, &f, "2号");
+    household(&mut ledger, &f, "3号");
+    let a1 = person(&mut ledger, "甲一", Some(&home_a));
+    let a2 = person(&mut ledger, "甲二", Some(&home_a));
+    let b = person(&mut ledger, "乙", Some(&home_b));
+    let visitor = person(&mut ledger, "访客", None);
+    for p in [&a1, &a2, &b, &visitor] {
+        add_arrival(
+            &mut ledger,
+            &arrival(p, region("420106"), None, "2020-01-20"),
+        );
+    }
+    let from_wuhan = ArrivalFilter {
+        within: region("420100"),
+        since: Some("2020-01-01".into()),
+        ..ArrivalFilter::default()
+    };
+    let summary = ledger
+        .write(&Actor::cli(), |tx| {
+            arrivals::rescreen_arrivals(
+                tx,
+                &gridledger::api::RescreenArrivals {
+                    filter: from_wuhan.clone(),
+                    name: "武汉来返人员复查".into(),
+                    start_date: "2020-01-26".into(),
+                    note: None,
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        (
+            summary.households,
+            summary.people,
+            summary.without_household
+        ),
+        (2, 4, 1)
+    );
+    // The sweep covers exactly those two homes, not the third of the estate.
+    let progress = gridledger::sweep::sweep_progress(ledger.conn(), &summary.sweep_id).unwrap();
+    assert_eq!((progress.total.households, progress.total.pending), (2, 2));
+    // Nobody matching: refused in Chinese, no sweep left behind.
+    let none = ledger.write(&Actor::cli(), |tx| {
+        arrivals::rescreen_arrivals(
+            tx,
+            &gridledger::api::RescreenArrivals {
+                filter: ArrivalFilter {
+                    within: Some(Place::Country("KR".into())),
+                    ..ArrivalFilter::default()
+                },
+                name: "韩国来返人员复查".into(),
+                start_date: "2020-02-26".into(),
+                note: None,
+            },
+        )
+    });
+    assert!(invalid_field(none.unwrap_err()).1.contains("没有登记住户"));
+    assert_eq!(count(&ledger, "SELECT count(*) FROM sweep"), 1);
+}

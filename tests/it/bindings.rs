@@ -14,8 +14,8 @@ use gridledger::api::{
 };
 use gridledger::api::{
     Arrival, ArrivalFilter, ArrivalPage, ArrivalUpdate, ContactChain, ContactFilter, ContactPage,
-    HouseholdContacts, HouseholdContactsSummary, NewArrival, NewContact, NewRiskArea, RiskArea,
-    RiskAreaUpdate, SetHomeRegion,
+    HouseholdContacts, HouseholdContactsSummary, NewArrival, NewContact, NewRiskArea,
+    RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate, SetHomeRegion,
 };
 use gridledger::api::{
     BulkRelease, BulkReleaseOutcome, CheckRound, CheckRoundOutcome, EndIsolation, FeverEvent,
@@ -70,6 +70,8 @@ fn generate(into: &Path) {
     RiskArea::export_all(&cfg).expect("export RiskArea");
     RiskAreaUpdate::export_all(&cfg).expect("export RiskAreaUpdate");
     SetHomeRegion::export_all(&cfg).expect("export SetHomeRegion");
+    RescreenArrivals::export_all(&cfg).expect("export RescreenArrivals");
+    RescreenSummary::export_all(&cfg).expect("export RescreenSummary");
     // Isolation and health checks.
     IsolationPolicy::export_all(&cfg).expect("export IsolationPolicy");
     IsolationSource::export_all(&cfg).expect("export IsolationSource");

@@ -3,7 +3,7 @@
 use gridledger::api::{
     Arrival, ArrivalFilter, ArrivalPage, ArrivalUpdate, ContactChain, ContactFilter, ContactPage,
     HouseholdContacts, HouseholdContactsSummary, IdArg, IpcError, NewArrival, NewContact,
-    NewRiskArea, RiskArea, RiskAreaUpdate,
+    NewRiskArea, RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate,
 };
 use gridledger::arrivals::{self, today};
 use gridledger::contacts;
@@ -168,5 +168,21 @@ pub async fn contact_chain(
     let Input(IdArg { id }) = input;
     state
         .run(move |l| contacts::contact_chain(l.conn(), &id))
+        .await
+}
+
+/// One click: a re-screening sweep over the homes of every arrival the filter matches.
+#[tauri::command]
+pub async fn rescreen_arrivals(
+    state: State<'_, AppState>,
+    input: Input<RescreenArrivals>,
+) -> Result<RescreenSummary, IpcError> {
+    let Input(request) = input;
+    state
+        .run(move |l| {
+            l.write(&Actor::desktop(), |tx| {
+                arrivals::rescreen_arrivals(tx, &request)
+            })
+        })
         .await
 }

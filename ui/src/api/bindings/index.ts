@@ -97,3 +97,5 @@ export type * from './RoundQuery';
 export type * from './RoundRow';
 export type * from './StartRule';
 export type * from './Worklist';
+export type * from './RescreenArrivals';
+export type * from './RescreenSummary';
