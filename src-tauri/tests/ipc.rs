@@ -393,3 +393,102 @@ fn workers_are_added_and_two_records_of_one_person_merged() {
     let err = invoke(&app, "get_person", json!({ "input": { "id": remove } })).unwrap_err();
     assert_eq!(err["code"], "notFound");
 }
+
+#[test]
+fn the_risk_area_list_and_the_night_time_query_answer_over_ipc() {
+    let app = demo_app();
+    let risky = invoke(
+        &app,
+        "list_arrivals",
+        json!({ "input": { "fromRiskArea": true, "limit": 10 } }),
+    )
+    .unwrap();
+    assert_eq!(risky["total"], 4);
+    assert_eq!(risky["rows"][0]["arrivedOn"], "2020-01-21");
+    assert_eq!(risky["rows"][0]["originClass"], "other_province");
+    assert_eq!(risky["rows"][0]["riskAreas"], json!(["湖北省武汉市"]));
+    assert_eq!(risky["rows"][0]["isolationStatus"], "released");
+    // A place is tagged: {kind, code}.
+    let within = invoke(
+        &app,
+        "list_arrivals",
+        json!({ "input": { "within": { "kind": "region", "code": "420000" }, "since": "2020-01-01" } }),
+    )
+    .unwrap();
+    assert_eq!(within["total"], 4);
+    // A new risk area, then one click re-screens everyone from it.
+    invoke(
+        &app,
+        "add_risk_area",
+        json!({ "input": { "place": { "kind": "region", "code": "320000" }, "fromDate": "2020-01-01" } }),
+    )
+    .unwrap();
+    let areas = invoke(&app, "list_risk_areas", json!({})).unwrap();
+    assert_eq!(areas.as_array().unwrap().len(), 2);
+    let summary = invoke(
+        &app,
+        "rescreen_arrivals",
+        json!({ "input": { "filter": { "fromRiskArea": true }, "name": "风险地区来返人员复查", "startDate": "2020-02-01" } }),
+    )
+    .unwrap();
+    assert!(summary["households"].as_u64().unwrap() >= 4, "{summary}");
+    // A bad place is refused in Chinese.
+    let err = invoke(
+        &app,
+        "add_risk_area",
+        json!({ "input": { "place": { "kind": "region", "code": "999999" }, "fromDate": "2020-01-01" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+    assert!(
+        err["detailZh"].as_str().unwrap().contains("不存在"),
+        "{err}"
+    );
+}
+
+#[test]
+fn isolation_commands_start_check_and_show_the_worklist() {
+    let app = demo_app();
+    let people = invoke(&app, "list_people", json!({ "input": { "limit": 1 } })).unwrap();
+    let person = people["rows"][0]["id"].as_str().unwrap().to_owned();
+    let started = invoke(
+        &app,
+        "start_isolation",
+        json!({ "input": { "personId": person, "kind": "home", "startDate": today() } }),
+    )
+    .unwrap();
+    assert_eq!(started["status"], "active");
+    // Day 1 today; day 2 when read after the statistical cut-off (tomorrow's work).
+    assert!(matches!(started["day"].as_u64(), Some(1 | 2)), "{started}");
+    assert_eq!(started["days"], 14);
+    let id = started["id"].as_str().unwrap();
+    let out = invoke(
+        &app,
+        "add_checks",
+        json!({ "input": { "checks": [
+            { "isolationId": id, "date": today(), "slot": 1, "temperature": "38.2", "method": "visit" }
+        ] } }),
+    )
+    .unwrap();
+    assert_eq!(out["fevers"].as_array().unwrap().len(), 1);
+    let work = invoke(&app, "worklist", json!({})).unwrap();
+    assert_eq!(work["fevers"][0]["temperature"], "38.2");
+    let fever = work["fevers"][0]["id"].as_str().unwrap();
+    let handled = invoke(
+        &app,
+        "handle_fever",
+        json!({ "input": { "id": fever, "on": today(), "referral": "社区卫生服务中心发热门诊", "result": "normal" } }),
+    )
+    .unwrap();
+    assert_eq!(handled["result"], "normal");
+    let work = invoke(&app, "worklist", json!({})).unwrap();
+    assert!(work["fevers"].as_array().unwrap().is_empty());
+    // Re-planning without a reason is refused in Chinese.
+    let err = invoke(
+        &app,
+        "replan_isolation",
+        json!({ "input": { "id": id, "days": 21, "reason": "" } }),
+    )
+    .unwrap_err();
+    assert!(err["detailZh"].as_str().unwrap().contains("原因"), "{err}");
+}

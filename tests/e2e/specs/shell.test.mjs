@@ -44,8 +44,12 @@ describe('the desktop app on a demo ledger', () => {
     const { browser } = app;
     await byTestId(browser, 'menu-home');
     await byTestId(browser, 'menu-residents');
+    await byTestId(browser, 'menu-sweeps');
+    await byTestId(browser, 'menu-arrivals');
+    await byTestId(browser, 'menu-contacts');
+    await byTestId(browser, 'menu-isolation');
     await byTestId(browser, 'menu-settings');
-    for (const hidden of ['arrivals', 'contacts', 'isolation', 'calls', 'reports']) {
+    for (const hidden of ['calls', 'gate', 'supplies', 'reports']) {
       assert.equal(await browser.$(`[data-testid="menu-${hidden}"]`).isExisting(), false, hidden);
     }
   });
