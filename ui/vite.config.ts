@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 
@@ -17,6 +17,9 @@ export default defineConfig({
     strictPort: true,
     host: process.env.TAURI_DEV_HOST || false,
     watch: { ignored: ['**/src-tauri/**'] },
+    // The region and country data live in ../assets/regions/ (shared with the Rust core)
+    // and are imported at build time; the dev server must be allowed to read them.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), '../assets/regions'] },
   },
   preview: {
     port: 4173,

@@ -423,17 +423,19 @@ const ISOLATION_SELECT: &str = "SELECT i.id, i.person_id, p.name, p.id_number, p
        (SELECT address FROM household_search s WHERE s.household_id = p.household_id), \
        i.kind, i.start_rule, i.arrival_id, i.contact_id, i.start_date, i.days, i.planned_end, \
        i.checks_per_day, i.follow_up_days, i.ended_on, i.end_reason, i.plan_reason, i.place, \
-       i.note, coalesce(n.checks, 0), \
-       (SELECT count(*) FROM fever_event f WHERE f.isolation_id = i.id \
-          AND f.handled_on IS NULL AND f.deleted_at IS NULL), \
+       i.note, coalesce(n.checks, 0), coalesce(fv.open, 0), \
        max(0, CAST(julianday(min(date(?1, '-1 day'), i.planned_end, \
                                  coalesce(date(i.ended_on, '-1 day'), '9999-12-31'))) \
                    - julianday(i.start_date) + 1 AS INTEGER)) * i.checks_per_day \
-         - coalesce(n.checks, 0) \
-         + (SELECT count(*) FROM health_check c WHERE c.isolation_id = i.id \
-              AND c.deleted_at IS NULL AND c.check_date >= ?1) \
+         - coalesce(n.checks, 0) + coalesce(later.checks, 0) \
      FROM isolation i JOIN person p ON p.id = i.person_id \
-     LEFT JOIN isolation_check_count n ON n.isolation_id = i.id";
+     LEFT JOIN isolation_check_count n ON n.isolation_id = i.id \
+     LEFT JOIN (SELECT isolation_id, count(*) AS open FROM fever_event \
+                WHERE handled_on IS NULL AND deleted_at IS NULL GROUP BY isolation_id) fv \
+       ON fv.isolation_id = i.id \
+     LEFT JOIN (SELECT isolation_id, count(*) AS checks FROM health_check \
+                WHERE check_date >= ?1 AND deleted_at IS NULL GROUP BY isolation_id) later \
+       ON later.isolation_id = i.id";
 
 fn isolation_from_row(r: &rusqlite::Row, on: NaiveDate) -> rusqlite::Result<(Isolation, u32)> {
     let kind: String = r.get(6)?;

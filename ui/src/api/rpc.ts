@@ -5,6 +5,40 @@
 import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BulkRelease,
+  BulkReleaseOutcome,
+  CheckRound,
+  CheckRoundOutcome,
+  EndIsolation,
+  FeverEvent,
+  HandleFever,
+  Isolation,
+  IsolationFilter,
+  IsolationPage,
+  IsolationPolicy,
+  IsolationProposal,
+  IsolationSource,
+  MonitoringGrid,
+  NewFollowUp,
+  NewIsolation,
+  Replan,
+  RoundQuery,
+  RoundRow,
+  Worklist,
+  Arrival,
+  ArrivalFilter,
+  ArrivalPage,
+  ArrivalUpdate,
+  ContactChain,
+  ContactFilter,
+  ContactPage,
+  HouseholdContacts,
+  HouseholdContactsSummary,
+  NewArrival,
+  NewContact,
+  NewRiskArea,
+  RiskArea,
+  RiskAreaUpdate,
   BulkBuilding,
   BulkBuildingSummary,
   ChildrenQuery,
@@ -17,15 +51,27 @@ import type {
   IdNumberInfo,
   IpcError,
   JobProgress,
+  MergePeople,
+  NewSweep,
+  NewWorker,
   PersonDetail,
   PersonFilter,
   PersonHit,
   PersonInput,
   PersonPage,
+  RecordSweepVisit,
+  RecordSweepVisits,
   RegisterNode,
   RevealedPerson,
   SearchQuery,
+  SetHomeRegion,
   SetLedgerName,
+  Sweep,
+  SweepHousehold,
+  SweepHouseholdsQuery,
+  SweepProgress,
+  SweepVisit,
+  Worker,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -33,6 +79,7 @@ export type Commands = {
   app_info: { args: Record<string, never>; result: AppInfo };
   dashboard_counts: { args: Record<string, never>; result: DashboardCounts };
   set_ledger_name: { args: { input: SetLedgerName }; result: AppInfo };
+  set_home_region: { args: { input: SetHomeRegion }; result: AppInfo };
   /** Fills an empty ledger with demo data; see `loadDemo()` in `jobs.ts`. */
   load_demo: { args: { onProgress: Channel<JobProgress> }; result: DashboardCounts };
   /** The nodes of one level of the register tree under a parent (none for streets). */
@@ -48,6 +95,70 @@ export type Commands = {
   add_person: { args: { input: PersonInput }; result: PersonDetail };
   search_people: { args: { input: SearchQuery }; result: PersonHit[] };
   bulk_create_building: { args: { input: BulkBuilding }; result: BulkBuildingSummary };
+  /** Merges `removeId` into `keepId`; answers the kept person (masked). */
+  merge_people: { args: { input: MergePeople }; result: PersonDetail };
+  /** Grid workers (网格员), in the order they were registered. */
+  list_workers: { args: Record<string, never>; result: Worker[] };
+  add_worker: { args: { input: NewWorker }; result: Worker };
+  /** Screening sweeps (摸排轮次), the latest start first. */
+  list_sweeps: { args: Record<string, never>; result: Sweep[] };
+  create_sweep: { args: { input: NewSweep }; result: Sweep };
+  /** Progress per building and in total; `input.id` is the sweep's. */
+  sweep_progress: { args: { input: IdArg }; result: SweepProgress };
+  /** The households of one progress row with their status in the sweep. */
+  sweep_households: { args: { input: SweepHouseholdsQuery }; result: SweepHousehold[] };
+  /** The status of one household, recorded as of now. */
+  record_sweep_visit: { args: { input: RecordSweepVisit }; result: SweepVisit };
+  /** One status for many households in one transaction; answers how many were recorded. */
+  record_sweep_visits: { args: { input: RecordSweepVisits }; result: number };
+  /** Arrivals (返乡摸排), newest arrival first, one page and the total. */
+  list_arrivals: { args: { input: ArrivalFilter }; result: ArrivalPage };
+  /** Registers an arrival; answers it as read back (origin class, risk areas derived). */
+  add_arrival: { args: { input: NewArrival }; result: Arrival };
+  update_arrival: { args: { input: ArrivalUpdate }; result: Arrival };
+  delete_arrival: { args: { input: IdArg }; result: null };
+  /** Risk areas (风险地区), in force ones first, with their arrival counts. */
+  list_risk_areas: { args: Record<string, never>; result: RiskArea[] };
+  /** Declares a risk area; answers its id. */
+  add_risk_area: { args: { input: NewRiskArea }; result: string };
+  /** Changes a risk area (e.g. sets its until date when it is lifted). */
+  update_risk_area: { args: { input: RiskAreaUpdate }; result: null };
+  delete_risk_area: { args: { input: IdArg }; result: null };
+  /** Records a close contact (密切接触者); answers its id. */
+  add_contact: { args: { input: NewContact }; result: string };
+  /** Every other member of a household becomes a contact of the index person. */
+  add_household_contacts: {
+    args: { input: HouseholdContacts };
+    result: HouseholdContactsSummary;
+  };
+  delete_contact: { args: { input: IdArg }; result: null };
+  list_contacts: { args: { input: ContactFilter }; result: ContactPage };
+  /** A person's contact chain both ways (`input.id` is the person's). */
+  contact_chain: { args: { input: IdArg }; result: ContactChain };
+  /** The isolation policy (居家隔离 / 集中隔离 / 居家健康监测: days, start rule, checks). */
+  isolation_policy: { args: Record<string, never>; result: IsolationPolicy };
+  set_isolation_policy: { args: { input: IsolationPolicy }; result: IsolationPolicy };
+  /** The dates the policy gives for a person (from an arrival or contact when there is one). */
+  propose_isolation: { args: { input: IsolationSource }; result: IsolationProposal };
+  start_isolation: { args: { input: NewIsolation }; result: Isolation };
+  /** Isolations on the statistical date (day N, checks missing, open fevers). */
+  list_isolations: { args: { input: IsolationFilter }; result: IsolationPage };
+  /** A new length (延长 / 缩短), only with a reason. */
+  replan_isolation: { args: { input: Replan }; result: Isolation };
+  /** 解除 / 转送 / 失访. */
+  end_isolation: { args: { input: EndIsolation }; result: Isolation };
+  /** Releases many at once; answers those released and those refused with the reason. */
+  release_isolations: { args: { input: BulkRelease }; result: BulkReleaseOutcome };
+  /** A round of health checks in one transaction; answers the fever events raised. */
+  add_checks: { args: { input: CheckRound }; result: CheckRoundOutcome };
+  /** A person's monitoring grid (days × slots); `input.id` is the isolation's. */
+  monitoring_grid: { args: { input: IdArg }; result: MonitoringGrid };
+  handle_fever: { args: { input: HandleFever }; result: FeverEvent };
+  /** Everything due on the statistical date (今日工作). */
+  worklist: { args: Record<string, never>; result: Worklist };
+  record_follow_up: { args: { input: NewFollowUp }; result: null };
+  /** The people of a building in isolation on a date, with the check of a slot if any. */
+  building_round: { args: { input: RoundQuery }; result: RoundRow[] };
 };
 
 export type Command = keyof Commands;

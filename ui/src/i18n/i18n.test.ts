@@ -48,7 +48,7 @@ describe('i18n resources', () => {
       ...statuses.map((s) => `residence.${s}`),
     ];
     for (const key of keys) expect(zh.get(key), key).toBeTruthy();
-    expect(MODULES).toHaveLength(12);
+    expect(MODULES).toHaveLength(13);
   });
 
   it('labels residence statuses as the glossary does', () => {

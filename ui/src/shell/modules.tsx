@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   CarOutlined,
   FileExcelOutlined,
   HomeOutlined,
@@ -14,9 +15,13 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Module } from '../api/bindings';
+import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
 import { HomePage } from '../features/home/HomePage';
+import { IsolationPage } from '../features/isolation/IsolationPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SweepsPage } from '../features/sweeps/SweepsPage';
 
 export type ModuleDef = {
   key: Module;
@@ -31,9 +36,10 @@ export type ModuleDef = {
 export const MODULES: readonly ModuleDef[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, page: HomePage },
   { key: 'residents', path: '/residents', icon: <TeamOutlined />, page: ResidentsPage },
-  { key: 'arrivals', path: '/arrivals', icon: <CarOutlined /> },
-  { key: 'contacts', path: '/contacts', icon: <ShareAltOutlined /> },
-  { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined /> },
+  { key: 'sweeps', path: '/sweeps', icon: <AuditOutlined />, page: SweepsPage },
+  { key: 'arrivals', path: '/arrivals', icon: <CarOutlined />, page: ArrivalsPage },
+  { key: 'contacts', path: '/contacts', icon: <ShareAltOutlined />, page: ContactsPage },
+  { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined />, page: IsolationPage },
   { key: 'calls', path: '/calls', icon: <PhoneOutlined /> },
   { key: 'gate', path: '/gate', icon: <SafetyOutlined /> },
   { key: 'supplies', path: '/supplies', icon: <InboxOutlined /> },

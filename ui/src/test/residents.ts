@@ -95,6 +95,10 @@ export function residentsBackend(handlers: Handlers = {}): CallLog {
       ),
     }),
     get_person: () => zhangsan,
+    list_workers: () => [
+      { id: 'w1', name: '李网格员', phone: '13905540101' },
+      { id: 'w2', name: '王芳', phone: null },
+    ],
     ...handlers,
   });
 }

@@ -7,6 +7,7 @@ import { GridTable } from './GridTable';
 import { useDashboardCounts, useLoadDemo } from './queries';
 import { ResidenceCard } from './ResidenceCard';
 import { StatCards } from './StatCards';
+import { Worklist } from './Worklist';
 
 /** 首页: live counts from the core. */
 export function HomePage() {
@@ -53,6 +54,7 @@ export function HomePage() {
           {t('home.statisticalDate', { date: formatDate(data.statisticalDate) })}
         </Typography.Text>
       </Flex>
+      <Worklist />
       <StatCards counts={data} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>

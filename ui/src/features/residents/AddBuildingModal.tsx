@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { WorkerSelect } from '../workers/WorkerSelect';
 import { useBulkCreateBuilding } from './queries';
 import type { SelectedNode } from './RegisterTree';
 
@@ -13,9 +14,11 @@ type Values = {
   floorsStart: number;
   floorsEnd: number;
   roomsPerFloor: number;
+  /** 包保责任人 of every household created. */
+  responsibleWorkerId?: string | null;
 };
 
-const INITIAL: Omit<Values, 'buildingName'> = {
+const INITIAL: Omit<Values, 'buildingName' | 'responsibleWorkerId'> = {
   unitsStart: 1,
   unitsEnd: 2,
   floorsStart: 1,
@@ -72,7 +75,7 @@ function AddBuildingForm({ estate, onClose }: { estate: SelectedNode; onClose: (
         floors: { start: f.floorsStart, end: f.floorsEnd },
         roomsPerFloor: f.roomsPerFloor,
         roomFormat: null,
-        responsibleWorkerId: null,
+        responsibleWorkerId: f.responsibleWorkerId ?? null,
       },
       {
         onSuccess: (summary) => {
@@ -135,6 +138,13 @@ function AddBuildingForm({ estate, onClose }: { estate: SelectedNode; onClose: (
       </Form.Item>
       <Form.Item label={t('residents.building.roomsPerFloor')} required>
         {num('roomsPerFloor', 'rooms-per-floor-input')}
+      </Form.Item>
+      <Form.Item<Values>
+        name="responsibleWorkerId"
+        label={t('residents.building.worker')}
+        extra={t('residents.building.workerHint')}
+      >
+        <WorkerSelect testId="building-worker-select" />
       </Form.Item>
       <Typography.Paragraph strong data-testid="building-preview">
         {t('residents.building.preview', { units, households })}

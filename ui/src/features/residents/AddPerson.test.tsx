@@ -6,7 +6,7 @@ import { calls, inspected, residentsBackend, row, zhangsan } from '../../test/re
 // antd's modals and forms render slowly in jsdom.
 beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
 
-describe('ResidentsPage: 新增人员', { timeout: 30_000 }, () => {
+describe('ResidentsPage: 新增人员', { timeout: 60_000 }, () => {
   it('shows what inspect_id_number derives from the ID number', async () => {
     const log = residentsBackend({ inspect_id_number: () => inspected });
     const { user } = renderApp('/residents');

@@ -1,17 +1,22 @@
-import { Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRow, ResidenceStatus } from '../../api/bindings';
 import { ErrorState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
-import { RESIDENCE_COLORS, sexText } from './labels';
+import { RESIDENCE_COLORS, RESIDENCE_STATUSES, sexText } from './labels';
 import { PAGE_SIZE, type usePeople } from './queries';
 
-/** One page of people (server paging, 20 a page); clicking a row opens the person. */
+/**
+ * One page of people (server paging, 20 a page), optionally only those of one residence
+ * status (户籍 / 常住 / 流动 / 外出 / 境外); clicking a row opens the person.
+ */
 export function PeopleTable({
   title,
   extra,
   people,
+  residenceStatus,
+  onResidenceStatus,
   page,
   onPage,
   onOpen,
@@ -19,6 +24,8 @@ export function PeopleTable({
   title: ReactNode;
   extra?: ReactNode;
   people: ReturnType<typeof usePeople>;
+  residenceStatus: ResidenceStatus | null;
+  onResidenceStatus: (status: ResidenceStatus | null) => void;
   page: number;
   onPage: (page: number) => void;
   onOpen: (personId: string) => void;
@@ -71,12 +78,23 @@ export function PeopleTable({
       size="small"
       title={title}
       extra={
-        <>
+        <Space size={12} wrap>
           {extra}
+          <Select<ResidenceStatus>
+            data-testid="residence-filter"
+            size="small"
+            allowClear
+            aria-label={t('residents.filter.residence')}
+            placeholder={t('residents.filter.residenceAll')}
+            value={residenceStatus ?? undefined}
+            onChange={(s) => onResidenceStatus(s ?? null)}
+            options={RESIDENCE_STATUSES.map((s) => ({ value: s, label: t(`residence.${s}`) }))}
+            style={{ width: 140 }}
+          />
           <Typography.Text type="secondary" data-testid="people-total">
             {t('residents.people.total', { n: total })}
           </Typography.Text>
-        </>
+        </Space>
       }
     >
       <Table<PersonRow>

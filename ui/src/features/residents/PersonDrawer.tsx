@@ -1,19 +1,30 @@
-import { App, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { MergeOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, RevealedPerson } from '../../api/bindings';
 import { errorText } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
+import { PersonArrivals } from '../arrivals/PersonArrivals';
+import { PersonContacts } from '../contacts/PersonContacts';
+import { PersonIsolations } from '../isolation/PersonIsolations';
 import { RESIDENCE_COLORS, sexText } from './labels';
+import { MergeModal } from './MergeModal';
 import { usePerson, useRevealPerson } from './queries';
 
-/** Everything about one person; full numbers only on an explicit (audited) click. */
+/**
+ * Everything about one person; full numbers only on an explicit (audited) click. After a
+ * merge the drawer shows the kept person (`onOpen`).
+ */
 export function PersonDrawer({
   personId,
   onClose,
+  onOpen,
 }: {
   personId: string | null;
   onClose: () => void;
+  onOpen: (personId: string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -25,17 +36,24 @@ export function PersonDrawer({
       destroyOnHidden
     >
       <div data-testid="person-drawer">
-        {personId && <PersonDetails key={personId} personId={personId} />}
+        {personId && <PersonDetails key={personId} personId={personId} onOpen={onOpen} />}
       </div>
     </Drawer>
   );
 }
 
-function PersonDetails({ personId }: { personId: string }) {
+function PersonDetails({
+  personId,
+  onOpen,
+}: {
+  personId: string;
+  onOpen: (personId: string) => void;
+}) {
   const { t } = useTranslation();
   const person = usePerson(personId);
   const reveal = useRevealPerson();
   const { message } = App.useApp();
+  const [merging, setMerging] = useState(false);
 
   if (person.isPending) return <LoadingState rows={8} />;
   if (person.isError) {
@@ -61,9 +79,27 @@ function PersonDetails({ personId }: { personId: string }) {
         onReveal={onReveal}
         revealing={reveal.isPending}
       />
+      <Space wrap>
+        <Button
+          icon={<MergeOutlined />}
+          onClick={() => setMerging(true)}
+          data-testid="merge-button"
+        >
+          {t('residents.merge.button')}
+        </Button>
+      </Space>
+      <PersonArrivals personId={personId} />
+      <PersonContacts personId={personId} />
+      <PersonIsolations personId={personId} />
       <Typography.Paragraph type="secondary" data-testid="person-more-later">
         {t('residents.drawer.moreLater')}
       </Typography.Paragraph>
+      <MergeModal
+        person={person.data}
+        open={merging}
+        onClose={() => setMerging(false)}
+        onMerged={onOpen}
+      />
     </Space>
   );
 }

@@ -7,7 +7,7 @@ import { calls, expand, residentsBackend } from '../../test/residents';
 // antd's tree, tables and modals render slowly in jsdom.
 beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
 
-describe('ResidentsPage', { timeout: 30_000 }, () => {
+describe('ResidentsPage', { timeout: 60_000 }, () => {
   it('loads the tree one level at a time and lists the households of a unit', async () => {
     const log = residentsBackend();
     const { user } = renderApp('/residents');

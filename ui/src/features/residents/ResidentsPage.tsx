@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Row, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HouseholdRow, PersonFilter } from '../../api/bindings';
+import type { HouseholdRow, PersonFilter, ResidenceStatus } from '../../api/bindings';
 import { AddBuildingModal } from './AddBuildingModal';
 import { AddPersonModal } from './AddPersonModal';
 import { HouseholdTable } from './HouseholdTable';
@@ -16,6 +16,7 @@ import { RegisterTree, type SelectedNode } from './RegisterTree';
 function peopleFilter(
   node: SelectedNode | null,
   household: HouseholdRow | null,
+  residenceStatus: ResidenceStatus | null,
   page: number,
 ): PersonFilter {
   const at = (level: SelectedNode['level']) => (node?.level === level ? node.id : null);
@@ -25,7 +26,7 @@ function peopleFilter(
     buildingId: at('building'),
     unitId: at('unit'),
     householdId: household?.id ?? null,
-    residenceStatus: null,
+    residenceStatus,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
@@ -37,13 +38,14 @@ export function ResidentsPage() {
   const [node, setNode] = useState<SelectedNode | null>(null);
   const [household, setHousehold] = useState<HouseholdRow | null>(null);
   const [page, setPage] = useState(1);
+  const [residenceStatus, setResidenceStatus] = useState<ResidenceStatus | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [addingBuilding, setAddingBuilding] = useState(false);
 
   const showsHouseholds = node !== null && node.level !== 'street' && node.level !== 'community';
   const households = useHouseholds(showsHouseholds ? { level: node.level, id: node.id } : null);
-  const people = usePeople(peopleFilter(node, household, page));
+  const people = usePeople(peopleFilter(node, household, residenceStatus, page));
 
   const selectNode = (next: SelectedNode | null) => {
     setNode(next);
@@ -52,6 +54,10 @@ export function ResidentsPage() {
   };
   const selectHousehold = (row: HouseholdRow | null) => {
     setHousehold(row);
+    setPage(1);
+  };
+  const selectResidenceStatus = (status: ResidenceStatus | null) => {
+    setResidenceStatus(status);
     setPage(1);
   };
 
@@ -124,6 +130,8 @@ export function ResidentsPage() {
                 )
               }
               people={people}
+              residenceStatus={residenceStatus}
+              onResidenceStatus={selectResidenceStatus}
               page={page}
               onPage={setPage}
               onOpen={setPersonId}
@@ -131,7 +139,7 @@ export function ResidentsPage() {
           </Flex>
         </Col>
       </Row>
-      <PersonDrawer personId={personId} onClose={() => setPersonId(null)} />
+      <PersonDrawer personId={personId} onClose={() => setPersonId(null)} onOpen={setPersonId} />
       <AddPersonModal
         open={adding}
         onClose={() => setAdding(false)}

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type {
   BulkBuilding,
+  MergePeople,
   PersonFilter,
   PersonInput,
   RegisterLevel,
@@ -158,5 +159,17 @@ export function useBulkCreateBuilding() {
         client.invalidateQueries({ queryKey: residentKeys.tree() }),
         client.invalidateQueries({ queryKey: residentKeys.householdsAll() }),
       ]),
+  });
+}
+
+/** Merge two records of one person; every list, search and household may have changed. */
+export function useMergePeople() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MergePeople) => call('merge_people', { input }),
+    onSuccess: (kept) => {
+      client.setQueryData(residentKeys.person(kept.id), kept);
+      return client.invalidateQueries({ queryKey: residentKeys.all });
+    },
   });
 }

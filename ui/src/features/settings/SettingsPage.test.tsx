@@ -104,4 +104,40 @@ describe('SettingsPage', () => {
     await user.click(screen.getByText('简体中文'));
     expect(await screen.findByText('台账信息')).toBeInTheDocument();
   });
+
+  it('sets the home region through the region picker', { timeout: 30_000 }, async () => {
+    let current: AppInfo = {
+      ...appInfo,
+      homeRegion: '340403',
+      homeRegionName: '安徽省淮南市田家庵区',
+    };
+    const log = mockBackend({
+      app_info: () => current,
+      set_home_region: (args) => {
+        const { input } = args as { input: { code: string } };
+        current = { ...current, homeRegion: input.code, homeRegionName: '湖北省武汉市江岸区' };
+        return current;
+      },
+    });
+    const { user } = renderApp('/settings');
+    const card = await screen.findByTestId('home-region-card');
+    expect(within(card).getByTestId('home-region-current')).toHaveTextContent(
+      '当前：安徽省淮南市田家庵区',
+    );
+    expect(within(card).getByText('安徽省 / 淮南市 / 田家庵区')).toBeInTheDocument();
+    await user.click(within(card).getByRole('combobox'));
+    await user.click(await screen.findByText('湖北省'));
+    await user.click(await screen.findByText('武汉市'));
+    await user.click(await screen.findByText('江岸区'));
+    await user.click(within(card).getByTestId('home-region-submit'));
+    expect(await screen.findByText('本地行政区划已保存')).toBeInTheDocument();
+    expect(log.find((c) => c.cmd === 'set_home_region')?.args).toEqual({
+      input: { code: '420102' },
+    });
+    await waitFor(() =>
+      expect(within(card).getByTestId('home-region-current')).toHaveTextContent(
+        '当前：湖北省武汉市江岸区',
+      ),
+    );
+  });
 });

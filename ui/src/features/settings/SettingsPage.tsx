@@ -2,6 +2,7 @@ import { Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAppInfo } from '../../shell/queries';
+import { HomeRegionForm } from './HomeRegionForm';
 import { LanguageCard } from './LanguageCard';
 import { LedgerInfo } from './LedgerInfo';
 import { LedgerNameForm } from './LedgerNameForm';
@@ -33,6 +34,7 @@ export function SettingsPage() {
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <LedgerNameForm current={info.data.ledgerName} />
+            <HomeRegionForm info={info.data} />
             <LanguageCard />
           </Flex>
         </Col>

@@ -13,3 +13,15 @@ export function useSetLedgerName() {
     },
   });
 }
+
+/** Sets the ledger's home region; the backend validates and returns the new AppInfo. */
+export function useSetHomeRegion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => call('set_home_region', { input: { code } }),
+    onSuccess: async (info) => {
+      client.setQueryData(appKeys.info(), info);
+      await client.invalidateQueries({ queryKey: appKeys.info() });
+    },
+  });
+}

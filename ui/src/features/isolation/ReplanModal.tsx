@@ -1,0 +1,102 @@
+import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Isolation, IpcError } from '../../api/bindings';
+import { errorText } from '../../api/errors';
+import { SubmitRow } from './parts';
+import { useReplan } from './queries';
+
+type Values = { days: number; reason: string };
+
+/** 延长 / 缩短: a new length in days, only with a reason (replan_isolation). */
+export function ReplanModal({
+  isolation,
+  onClose,
+}: {
+  isolation: Isolation | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={isolation !== null}
+      onCancel={onClose}
+      title={isolation ? t('isolation.replan.title', { name: isolation.personName }) : ''}
+      footer={null}
+      destroyOnHidden
+    >
+      {isolation && <ReplanForm isolation={isolation} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ReplanForm({ isolation, onClose }: { isolation: Isolation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const replan = useReplan();
+  const [error, setError] = useState<IpcError | null>(null);
+  const r = 'isolation.replan';
+
+  const onFinish = (v: Values) => {
+    setError(null);
+    replan.mutate(
+      { id: isolation.id, days: v.days, reason: v.reason.trim() },
+      {
+        onSuccess: (updated) => {
+          void message.success(t(`${r}.saved`, { name: updated.personName, days: updated.days }));
+          onClose();
+        },
+        onError: setError,
+      },
+    );
+  };
+
+  return (
+    <Form<Values>
+      layout="vertical"
+      requiredMark={false}
+      initialValues={{ days: isolation.days }}
+      onFinish={onFinish}
+      data-testid="replan-form"
+    >
+      <Typography.Paragraph type="secondary">
+        {t(`${r}.current`, { days: isolation.days, day: isolation.day })}
+      </Typography.Paragraph>
+      <Form.Item<Values>
+        name="days"
+        label={t(`${r}.days`)}
+        rules={[{ required: true, message: t(`${r}.daysRequired`) }]}
+      >
+        <InputNumber
+          min={1}
+          max={365}
+          precision={0}
+          addonAfter={t(`${r}.unit`)}
+          data-testid="replan-days"
+        />
+      </Form.Item>
+      <Form.Item<Values>
+        name="reason"
+        label={t(`${r}.reason`)}
+        rules={[{ required: true, whitespace: true, message: t(`${r}.reasonRequired`) }]}
+      >
+        <Input.TextArea
+          rows={2}
+          placeholder={t(`${r}.reasonPlaceholder`)}
+          data-testid="replan-reason"
+        />
+      </Form.Item>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t(`${r}.failed`, { error: errorText(t, error) })}
+        />
+      )}
+      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
+        <SubmitRow pending={replan.isPending} onCancel={onClose} testId="replan-submit" />
+      </Form.Item>
+    </Form>
+  );
+}
