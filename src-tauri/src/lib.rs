@@ -79,6 +79,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::arrivals::list_contacts,
         commands::arrivals::contact_chain,
         commands::arrivals::rescreen_arrivals,
+        commands::arrivals::register_arrival,
         commands::isolation::isolation_policy,
         commands::isolation::set_isolation_policy,
         commands::isolation::propose_isolation,

@@ -484,3 +484,12 @@ pub struct RescreenSummary {
     /// Of them, people with no household (they cannot be visited at home).
     pub without_household: u32,
 }
+
+/// Arguments of `register_arrival`: a person not yet in the register and their arrival,
+/// written together (both or neither). `arrival.personId` is ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RegisterArrival {
+    pub person: super::PersonInput,
+    pub arrival: NewArrival,
+}

@@ -15,7 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
 
 use crate::api::{
     Arrival, ArrivalFilter, ArrivalPage, IsolationStatus, NewArrival, NewSweep, OriginClass, Place,
-    RescreenArrivals, RescreenSummary, Symptom, Transport,
+    RegisterArrival, RescreenArrivals, RescreenSummary, Symptom, Transport,
 };
 use crate::domain::date::{format_iso, parse_date};
 use crate::domain::masking::{mask_id, MaskPreset};
@@ -231,6 +231,33 @@ fn fields(c: &Checked) -> [(&'static str, &dyn ToSql); 16] {
 pub fn add_arrival(tx: &Transaction, a: &NewArrival, today: NaiveDate) -> Result<String> {
     let checked = check(tx, a, today)?;
     rows::insert(tx, "arrival", &fields(&checked))
+}
+
+/// Register a person met at the door and their arrival in one write: a refused arrival
+/// leaves no person behind, so the worker can correct the form and save again.
+pub fn register_arrival(tx: &Transaction, r: &RegisterArrival, today: NaiveDate) -> Result<String> {
+    tx.execute_batch("SAVEPOINT register_arrival")?;
+    let written = (|| {
+        let person = crate::register::add_person(tx, &r.person.as_new_person())?;
+        add_arrival(
+            tx,
+            &NewArrival {
+                person_id: person,
+                ..r.arrival.clone()
+            },
+            today,
+        )
+    })();
+    match written {
+        Ok(id) => {
+            tx.execute_batch("RELEASE register_arrival")?;
+            Ok(id)
+        }
+        Err(e) => {
+            tx.execute_batch("ROLLBACK TO register_arrival; RELEASE register_arrival")?;
+            Err(e)
+        }
+    }
 }
 
 /// Replace an arrival's fields (the audit log keeps the old ones).

@@ -674,3 +674,32 @@ fn one_action_starts_a_re_screening_sweep_over_the_homes_of_those_who_came_from_
     assert!(invalid_field(none.unwrap_err()).1.contains("没有登记住户"));
     assert_eq!(count(&ledger, "SELECT count(*) FROM sweep"), 1);
 }
+
+#[test]
+fn a_person_met_at_the_door_and_their_arrival_are_saved_together_or_not_at_all() {
+    let (_dir, mut ledger) = fresh_ledger();
+    fixture(&mut ledger);
+    let people = |ledger: &Ledger| count(ledger, "SELECT count(*) FROM person");
+    let request = |arrived: &str| gridledger::api::RegisterArrival {
+        person: gridledger::api::PersonInput {
+            name: "王五".into(),
+            id_number: Some(id("11010119800501123")),
+            ..Default::default()
+        },
+        arrival: arrival("", region("420100"), None, arrived),
+    };
+    // The arrival is refused (after today): no person is left behind.
+    let refused = ledger.write(&Actor::cli(), |tx| {
+        arrivals::register_arrival(tx, &request("2020-03-11"), today())
+    });
+    assert_eq!(invalid_field(refused.unwrap_err()).0, "arrival.arrived_on");
+    assert_eq!(people(&ledger), 0);
+    let id = ledger
+        .write(&Actor::cli(), |tx| {
+            arrivals::register_arrival(tx, &request("2020-01-21"), today())
+        })
+        .unwrap();
+    let a = arrivals::get_arrival(ledger.conn(), &id).unwrap();
+    assert_eq!(a.person_name, "王五");
+    assert_eq!(people(&ledger), 1);
+}

@@ -15,7 +15,7 @@ use gridledger::api::{
 use gridledger::api::{
     Arrival, ArrivalFilter, ArrivalPage, ArrivalUpdate, ContactChain, ContactFilter, ContactPage,
     HouseholdContacts, HouseholdContactsSummary, NewArrival, NewContact, NewRiskArea,
-    RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate, SetHomeRegion,
+    RegisterArrival, RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate, SetHomeRegion,
 };
 use gridledger::api::{
     BulkRelease, BulkReleaseOutcome, CheckRound, CheckRoundOutcome, EndIsolation, FeverEvent,
@@ -71,6 +71,7 @@ fn generate(into: &Path) {
     RiskAreaUpdate::export_all(&cfg).expect("export RiskAreaUpdate");
     SetHomeRegion::export_all(&cfg).expect("export SetHomeRegion");
     RescreenArrivals::export_all(&cfg).expect("export RescreenArrivals");
+    RegisterArrival::export_all(&cfg).expect("export RegisterArrival");
     RescreenSummary::export_all(&cfg).expect("export RescreenSummary");
     // Isolation and health checks.
     IsolationPolicy::export_all(&cfg).expect("export IsolationPolicy");

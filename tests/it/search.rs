@@ -526,7 +526,8 @@ fn migration_0003_backfills_an_existing_ledger() {
              DROP VIEW risk_area_live;
              DROP TABLE isolation_follow_up; DROP TABLE fever_event; DROP TABLE health_check;
              DROP TABLE isolation; DROP TABLE contact; DROP TABLE arrival_risk;
-             DROP TABLE risk_area; DROP TABLE arrival;
+             DROP TABLE risk_area; DROP TABLE arrival; DROP TABLE isolation_check_count;
+             DROP TABLE sweep_member;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -3,7 +3,7 @@
 use gridledger::api::{
     Arrival, ArrivalFilter, ArrivalPage, ArrivalUpdate, ContactChain, ContactFilter, ContactPage,
     HouseholdContacts, HouseholdContactsSummary, IdArg, IpcError, NewArrival, NewContact,
-    NewRiskArea, RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate,
+    NewRiskArea, RegisterArrival, RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate,
 };
 use gridledger::arrivals::{self, today};
 use gridledger::contacts;
@@ -183,6 +183,23 @@ pub async fn rescreen_arrivals(
             l.write(&Actor::desktop(), |tx| {
                 arrivals::rescreen_arrivals(tx, &request)
             })
+        })
+        .await
+}
+
+/// A person met at the door and their arrival, in one write (both or neither).
+#[tauri::command]
+pub async fn register_arrival(
+    state: State<'_, AppState>,
+    input: Input<RegisterArrival>,
+) -> Result<Arrival, IpcError> {
+    let Input(request) = input;
+    state
+        .run(move |l| {
+            let id = l.write(&Actor::desktop(), |tx| {
+                arrivals::register_arrival(tx, &request, today())
+            })?;
+            arrivals::get_arrival(l.conn(), &id)
         })
         .await
 }

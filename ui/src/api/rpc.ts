@@ -60,6 +60,9 @@ import type {
   PersonInput,
   PersonPage,
   RecordSweepVisit,
+  RegisterArrival,
+  RescreenArrivals,
+  RescreenSummary,
   RecordSweepVisits,
   RegisterNode,
   RevealedPerson,
@@ -115,6 +118,8 @@ export type Commands = {
   list_arrivals: { args: { input: ArrivalFilter }; result: ArrivalPage };
   /** Registers an arrival; answers it as read back (origin class, risk areas derived). */
   add_arrival: { args: { input: NewArrival }; result: Arrival };
+  register_arrival: { args: { input: RegisterArrival }; result: Arrival };
+  rescreen_arrivals: { args: { input: RescreenArrivals }; result: RescreenSummary };
   update_arrival: { args: { input: ArrivalUpdate }; result: Arrival };
   delete_arrival: { args: { input: IdArg }; result: null };
   /** Risk areas (风险地区), in force ones first, with their arrival counts. */

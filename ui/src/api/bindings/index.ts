@@ -99,3 +99,4 @@ export type * from './StartRule';
 export type * from './Worklist';
 export type * from './RescreenArrivals';
 export type * from './RescreenSummary';
+export type * from './RegisterArrival';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewArrival } from '../../api/bindings';
 import { arrival, arrivalsBackend, choose, chooseWuhan, typeDate } from '../../test/arrivals';
 import { renderApp } from '../../test/render';
-import { calls, inspected, row, zhangsan } from '../../test/residents';
+import { calls, inspected, row } from '../../test/residents';
 
 // antd's tables, selects, cascaders and modals render slowly in jsdom.
 beforeAll(() => configure({ asyncUtilTimeout: 15_000 }));
@@ -56,11 +56,11 @@ describe('ArrivalsPage: registration at the door', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('adds a new person first, then the arrival, in one click', async () => {
+  it('registers a new person and the arrival in one call', async () => {
     const log = arrivalsBackend({
       inspect_id_number: () => inspected,
-      add_person: ({ input }) => ({ ...zhangsan, id: 'p9', name: input.name }),
-      add_arrival: ({ input }) => ({ ...arrival, id: 'a9', personName: '王五', ...input }) as never,
+      register_arrival: ({ input }) =>
+        ({ ...arrival, id: 'a9', personName: input.person.name, ...input.arrival }) as never,
     });
     const { user } = renderApp('/arrivals');
     await user.click(await screen.findByTestId('add-arrival'));
@@ -78,21 +78,19 @@ describe('ArrivalsPage: registration at the door', { timeout: 120_000 }, () => {
     await user.click(screen.getByTestId('arrival-submit'));
 
     expect(await screen.findByText('已登记返乡人员：王五')).toBeInTheDocument();
-    expect(log.map((c) => c.cmd).filter((c) => c.startsWith('add_'))).toEqual([
-      'add_person',
-      'add_arrival',
-    ]);
-    expect(calls(log, 'add_person')).toEqual([
-      { input: { name: '王五', idNumber: '11010119800501123X', phone: '13800001234' } },
-    ]);
-    expect(calls(log, 'add_arrival')).toEqual([
+    // One call: the core writes the person and the arrival together (both or neither).
+    expect(log.map((c) => c.cmd).filter((c) => c.startsWith('add_'))).toEqual([]);
+    expect(calls(log, 'register_arrival')).toEqual([
       {
         input: {
-          personId: 'p9',
-          origin: { kind: 'region', code: '420100' },
-          departedOn: '2020-01-20',
-          arrivedOn: '2020-01-21',
-          symptoms: [],
+          person: { name: '王五', idNumber: '11010119800501123X', phone: '13800001234' },
+          arrival: {
+            personId: '',
+            origin: { kind: 'region', code: '420100' },
+            departedOn: '2020-01-20',
+            arrivedOn: '2020-01-21',
+            symptoms: [],
+          },
         },
       },
     ]);
@@ -101,7 +99,7 @@ describe('ArrivalsPage: registration at the door', { timeout: 120_000 }, () => {
   it('shows the core’s Chinese error and calls nothing else', async () => {
     const log = arrivalsBackend({
       inspect_id_number: () => inspected,
-      add_person: () => {
+      register_arrival: () => {
         throw {
           code: 'invalidInput',
           message: 'bad phone',
@@ -122,7 +120,8 @@ describe('ArrivalsPage: registration at the door', { timeout: 120_000 }, () => {
     expect(await screen.findByTestId('arrival-form-error')).toHaveTextContent(
       '保存失败：输入有误：联系电话应为 11 位手机号或带区号的固定电话',
     );
-    expect(calls(log, 'add_person')).toHaveLength(1);
+    expect(calls(log, 'register_arrival')).toHaveLength(1);
+    expect(calls(log, 'add_person')).toEqual([]);
     expect(calls(log, 'add_arrival')).toEqual([]);
     // The form keeps what was typed.
     expect(screen.getByTestId('arrival-name-input')).toHaveValue('王五');

@@ -20,7 +20,6 @@ import type {
   Arrival,
   IpcError,
   NewArrival,
-  PersonDetail,
   PersonInput,
   Place,
   Symptom,
@@ -29,12 +28,12 @@ import type {
 import { errorText } from '../../api/errors';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { sexText } from '../residents/labels';
-import { useAddPerson, useInspectIdNumber } from '../residents/queries';
+import { useInspectIdNumber } from '../residents/queries';
 import { useDebounced } from '../residents/useDebounced';
 import { HouseholdPicker } from './HouseholdPicker';
 import { SYMPTOMS, TRANSPORTS } from './labels';
 import { PlacePicker } from './PlacePicker';
-import { useAddArrival, useUpdateArrival } from './queries';
+import { useAddArrival, useRegisterArrival, useUpdateArrival } from './queries';
 
 const INSPECT_DEBOUNCE_MS = 250;
 
@@ -146,20 +145,16 @@ function ArrivalForm({ editing, onClose }: { editing: Arrival | null; onClose: (
   const formatDate = useFormatDate('short');
   const [form] = Form.useForm<Values>();
   const container = useRef<HTMLDivElement>(null);
-  const addPerson = useAddPerson();
+  const registerArrival = useRegisterArrival();
   const addArrival = useAddArrival();
   const updateArrival = useUpdateArrival();
   const [saveError, setSaveError] = useState<SaveError | null>(null);
   const [saving, setSaving] = useState(false);
-  /** The person this form added, so that a retry does not add them twice. */
-  const [created, setCreated] = useState<PersonDetail | null>(null);
 
   const idNumber = Form.useWatch('idNumber', form);
   const settledId = useDebounced(inspectable(idNumber), INSPECT_DEBOUNCE_MS);
   const current =
-    !editing && !created && settledId !== null && settledId === inspectable(idNumber)
-      ? settledId
-      : null;
+    !editing && settledId !== null && settledId === inspectable(idNumber) ? settledId : null;
   const inspect = useInspectIdNumber(current);
   const info = current && inspect.data ? inspect.data : null;
   const existing = info?.existing ?? null;
@@ -167,7 +162,7 @@ function ArrivalForm({ editing, onClose }: { editing: Arrival | null; onClose: (
     current && inspect.isError
       ? (inspect.error.detailZh ?? errorText(t, inspect.error))
       : undefined;
-  const newPerson = !editing && !created && !existing;
+  const newPerson = !editing && !existing;
   const f = 'arrivals.form';
 
   /** Puts the cursor in a field's text input (pickers: their search input). */
@@ -226,9 +221,10 @@ function ArrivalForm({ editing, onClose }: { editing: Arrival | null; onClose: (
         }
         return;
       }
-      let person = existing?.id ?? created?.id;
-      let savedName = created?.name;
+      const person = existing?.id;
       if (!person) {
+        // Someone not yet in the register: the person and the arrival are written in one
+        // transaction by the core (both or neither).
         const input: PersonInput = { name: (v.name ?? '').trim() };
         const id = optional(v.idNumber);
         if (id) input.idNumber = id;
@@ -236,14 +232,16 @@ function ArrivalForm({ editing, onClose }: { editing: Arrival | null; onClose: (
         if (phone) input.phone = phone;
         if (v.householdId) input.householdId = v.householdId;
         try {
-          const p = await addPerson.mutateAsync(input);
-          setCreated(p);
-          person = p.id;
-          savedName = p.name;
+          done(
+            await registerArrival.mutateAsync({
+              person: input,
+              arrival: { ...draft, personId: '' },
+            }),
+          );
         } catch (err) {
           setSaveError({ err: err as IpcError });
-          return;
         }
+        return;
       }
       const arrival: NewArrival = { ...draft, personId: person };
       // A registered person's household is the default; another one is where they stay.
@@ -251,14 +249,14 @@ function ArrivalForm({ editing, onClose }: { editing: Arrival | null; onClose: (
       try {
         done(await addArrival.mutateAsync(arrival));
       } catch (err) {
-        setSaveError({ err: err as IpcError, personSaved: savedName });
+        setSaveError({ err: err as IpcError });
       }
     } finally {
       setSaving(false);
     }
   };
 
-  const personDone = editing?.personName ?? existing?.name ?? created?.name;
+  const personDone = editing?.personName ?? existing?.name;
   const personAddress = editing ? editing.address : existing ? existing.address : null;
   const afterId = newPerson ? 'name' : 'origin';
 
@@ -292,7 +290,6 @@ function ArrivalForm({ editing, onClose }: { editing: Arrival | null; onClose: (
             >
               <Input
                 autoFocus
-                disabled={created !== null}
                 data-testid="arrival-id-input"
                 placeholder={t(`${f}.idPlaceholder`)}
                 maxLength={18}

@@ -79,6 +79,7 @@ describe('ArrivalsPage: list', { timeout: 120_000 }, () => {
         input.within
           ? { rows: [arrival, { ...arrival, id: 'a2' }], total: 2 }
           : { rows: [], total: 0 },
+      rescreen_arrivals: () => ({ sweepId: 's1', households: 2, people: 2, withoutHousehold: 0 }),
     });
     const { user } = renderApp('/arrivals');
     await user.click(await screen.findByTestId('arrivals-tab-night'));
@@ -94,6 +95,31 @@ describe('ArrivalsPage: list', { timeout: 120_000 }, () => {
       offset: 0,
       limit: 20,
     });
+
+    // One click starts a re-screening sweep over all of them (the whole filter, no page).
+    await user.click(within(result).getByTestId('night-rescreen'));
+    const name = await screen.findByTestId('rescreen-name');
+    expect(name).toHaveValue('湖北省武汉市来返人员入户复查');
+    await user.click(screen.getByRole('button', { name: /^生\s?成$/ }));
+    expect(
+      await screen.findByText('已生成摸排轮次：2 户（2 人，其中 0 人未登记住户）'),
+    ).toBeInTheDocument();
+    const sent = log.filter((c) => c.cmd === 'rescreen_arrivals').map((c) => c.args);
+    expect(sent).toEqual([
+      {
+        input: {
+          filter: {
+            fromRiskArea: false,
+            within: { kind: 'region', code: '420100' },
+            since: '2020-01-10',
+            offset: 0,
+            limit: 0,
+          },
+          name: '湖北省武汉市来返人员入户复查',
+          startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string,
+        },
+      },
+    ]);
   });
 
   it('opens the person with their arrivals and contact chain', async () => {

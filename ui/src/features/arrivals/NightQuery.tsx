@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArrivalFilter, Place } from '../../api/bindings';
 import { ArrivalTable } from './ArrivalTable';
 import { PlacePicker } from './PlacePicker';
+import { RescreenButton } from './RescreenButton';
 import { PAGE_SIZE, useArrivals, useRiskAreas } from './queries';
 
 /** What the night-time query starts from: a declared risk area, or any place. */
@@ -107,7 +108,9 @@ export function NightQuery({ onOpenPerson }: { onOpenPerson: (personId: string) 
           }
           extra={
             <Space data-testid="night-actions">
-              {/* The follow-up on these people (a re-screening sweep over them) goes here. */}
+              {(arrivals.data?.total ?? 0) > 0 && (
+                <RescreenButton filter={filter} title={area?.name ?? t(`${n}.byPlace`)} />
+              )}
             </Space>
           }
         >

@@ -6,6 +6,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type {
+  RegisterArrival,
+  RescreenArrivals,
   ArrivalFilter,
   ArrivalUpdate,
   HouseholdsQuery,
@@ -51,6 +53,25 @@ export function useAddArrival() {
   const invalidate = useInvalidateArrivals();
   return useMutation({
     mutationFn: (input: NewArrival) => call('add_arrival', { input }),
+    onSuccess: invalidate,
+  });
+}
+
+/** One click: a re-screening sweep over the homes of everyone a filter matches. */
+export function useRescreenArrivals() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RescreenArrivals) => call('rescreen_arrivals', { input }),
+    // The new sweep appears on the 入户摸排 page.
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+/** A person not yet in the register and their arrival, written together by the core. */
+export function useRegisterArrival() {
+  const invalidate = useInvalidateArrivals();
+  return useMutation({
+    mutationFn: (input: RegisterArrival) => call('register_arrival', { input }),
     onSuccess: invalidate,
   });
 }

@@ -5,7 +5,9 @@ import { useFormatDate } from '../../lib/useFormatDate';
 
 const NODE_W = 112;
 const NODE_H = 34;
-const COL_W = 236;
+const COL_W = 300;
+/** The level stretch before the person exposed, where the edge's label sits. */
+const STUB = 108;
 const ROW_H = 56;
 const PAD = 16;
 const HEADER = 28;
@@ -142,20 +144,24 @@ export function ContactGraph({
           const x2 = x(to.column) + (forward ? 0 : NODE_W);
           const y1 = y(from.row) + NODE_H / 2;
           const y2 = y(to.row) + NODE_H / 2;
-          const mx = (x1 + x2) / 2;
-          const my = (y1 + y2) / 2;
+          // A level stretch before the person exposed carries the label: edges fanning out of
+          // one person end on different rows, so their labels never overlap.
+          const stub = Math.min(STUB, Math.abs(x2 - x1) / 2);
+          const xs = forward ? x2 - stub : x2 + stub;
+          const cx = (x1 + xs) / 2;
+          const lx = (xs + x2) / 2;
           return (
             <g key={link.id} data-testid="graph-edge">
               <path
-                d={`M ${x1} ${y1} C ${mx} ${y1}, ${mx} ${y2}, ${x2} ${y2}`}
+                d={`M ${x1} ${y1} C ${cx} ${y1}, ${cx} ${y2}, ${xs} ${y2} L ${x2} ${y2}`}
                 fill="none"
                 stroke={token.colorTextSecondary}
                 strokeWidth={1.2}
                 markerEnd="url(#contact-arrow)"
               />
               <text
-                x={mx}
-                y={my - 4}
+                x={lx}
+                y={y2 - 5}
                 textAnchor="middle"
                 fontSize={11}
                 fill={token.colorText}
@@ -166,8 +172,8 @@ export function ContactGraph({
                 {t(`contacts.exposure.${link.exposure}`)}
               </text>
               <text
-                x={mx}
-                y={my + 10}
+                x={lx}
+                y={y2 + 13}
                 textAnchor="middle"
                 fontSize={11}
                 fill={token.colorTextSecondary}
