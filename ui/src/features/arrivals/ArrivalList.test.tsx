@@ -12,8 +12,10 @@ const lastFilter = (log: ReturnType<typeof arrivalsBackend>) =>
   (calls(log, 'list_arrivals').at(-1) as { input: ArrivalFilter }).input;
 
 describe('ArrivalsPage: list', { timeout: 120_000 }, () => {
-  it('is in the menu and lists arrivals with their risk areas and fever', async () => {
-    const log = arrivalsBackend();
+  it('is in the menu and lists arrivals with their risk areas, fever and isolation', async () => {
+    const log = arrivalsBackend({
+      list_arrivals: () => ({ rows: [{ ...arrival, isolationStatus: 'active' }], total: 1 }),
+    });
     const { user } = renderApp('/');
     await user.click(await screen.findByText('返乡摸排'));
     const table = await screen.findByTestId('arrival-table');
@@ -27,6 +29,7 @@ describe('ArrivalsPage: list', { timeout: 120_000 }, () => {
     expect(rows[0]).toHaveTextContent('咳嗽');
     expect(within(rows[0]).getByTestId('arrival-temp-fever')).toHaveTextContent('37.8℃');
     expect(within(rows[0]).getByTestId('arrival-risk-tag')).toHaveTextContent('湖北省武汉市');
+    expect(within(rows[0]).getByTestId('isolation-status')).toHaveTextContent('隔离中');
     expect(screen.getByTestId('arrivals-total')).toHaveTextContent('共 1 人次');
     expect(calls(log, 'list_arrivals')).toEqual([
       { input: { fromRiskArea: false, offset: 0, limit: 20 } },

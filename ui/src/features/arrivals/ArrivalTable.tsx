@@ -11,9 +11,10 @@ import {
 } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Arrival, Symptom } from '../../api/bindings';
+import type { Arrival, IsolationStatus, Symptom } from '../../api/bindings';
 import { ErrorState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
+import { StatusTag } from '../isolation/parts';
 import { ORIGIN_CLASS_COLORS } from './labels';
 import { PAGE_SIZE, type useArrivals } from './queries';
 
@@ -144,6 +145,13 @@ export function ArrivalTable({
           ))}
         </Space>
       ),
+    },
+    {
+      key: 'isolation',
+      title: t(`${a}.isolation`),
+      dataIndex: 'isolationStatus',
+      render: (status?: IsolationStatus) =>
+        status ? <StatusTag status={status} /> : t(`${a}.notIsolated`),
     },
   ];
   if (onEdit || onDelete) {
