@@ -9,9 +9,27 @@ use ts_rs::TS;
 
 // Later modules keep their types in files of their own under `src/api/`.
 mod arrivals;
+mod calls;
+mod forms;
+mod gate;
 mod isolation;
+mod publicity;
+mod supplies;
+mod work;
 pub use arrivals::*;
+#[allow(unused_imports)] // until the module has types
+pub use calls::*;
+#[allow(unused_imports)] // until the module has types
+pub use forms::*;
+#[allow(unused_imports)] // until the module has types
+pub use gate::*;
 pub use isolation::*;
+#[allow(unused_imports)] // until the module has types
+pub use publicity::*;
+#[allow(unused_imports)] // until the module has types
+pub use supplies::*;
+#[allow(unused_imports)] // until the module has types
+pub use work::*;
 
 /// The error shape every IPC command returns: a stable `code` the UI branches on and
 /// turns into Chinese text, and an English `message` for logs. The UI never parses

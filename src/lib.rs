@@ -7,17 +7,24 @@
 
 pub mod api;
 pub mod arrivals;
+pub mod calls;
+pub mod certificates;
 pub mod contacts;
 pub mod demo;
 pub mod domain;
+pub mod enterprises;
 pub mod error;
+pub mod forms;
+pub mod gate;
 pub mod isolation;
+pub mod publicity;
 pub mod regions;
 pub mod register;
 pub mod search;
 pub mod settings;
 pub mod store;
 pub mod summary;
+pub mod supplies;
 pub mod sweep;
 
 pub use error::{Error, Result};

@@ -103,6 +103,12 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::sweep::sweep_households,
         commands::sweep::record_sweep_visit,
         commands::sweep::record_sweep_visits,
+        // 电话核实 (calls)
+        // 卡口 (gate)
+        // 宣传 (publicity)
+        // 物资 (supplies)
+        // 复工复产 · 务工证明 (work)
+        // 报表 (forms)
     ])
 }
 

@@ -2,4 +2,10 @@
 //! Binary-only: the library does not declare this module.
 
 pub mod arrivals;
+pub mod calls;
+pub mod export;
+pub mod gate;
 pub mod isolation;
+pub mod publicity;
+pub mod supplies;
+pub mod work;

@@ -38,6 +38,16 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_sweep_members",
         include_str!("migrations/0007_sweep_members.sql"),
     ),
+    ("0008_calls", include_str!("migrations/0008_calls.sql")),
+    (
+        "0009_gate_publicity",
+        include_str!("migrations/0009_gate_publicity.sql"),
+    ),
+    (
+        "0010_supplies_work",
+        include_str!("migrations/0010_supplies_work.sql"),
+    ),
+    ("0011_exports", include_str!("migrations/0011_exports.sql")),
 ];
 
 /// The schema version this build writes.

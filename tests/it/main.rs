@@ -5,14 +5,20 @@
 
 mod arrivals;
 mod bindings;
+mod calls;
 mod cli;
 mod demo;
+mod forms;
+mod gate;
 mod isolation;
+mod publicity;
 mod regions;
 mod register;
 mod search;
 mod store;
+mod supplies;
 mod sweep;
+mod work;
 
 use gridledger::{Ledger, OpenOptions};
 use tempfile::TempDir;

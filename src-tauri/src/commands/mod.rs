@@ -2,7 +2,13 @@
 
 pub mod app;
 pub mod arrivals;
+pub mod calls;
+pub mod forms;
+pub mod gate;
 pub mod isolation;
+pub mod publicity;
 pub mod register;
 pub mod settings;
+pub mod supplies;
 pub mod sweep;
+pub mod work;

@@ -1,0 +1,1 @@
+//! Publicity log (宣传). Issue 7.

@@ -1,0 +1,1 @@
+-- 0008: phone verification of people away and abroad (电话核实). Filled by issue 6.

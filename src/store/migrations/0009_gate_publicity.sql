@@ -1,0 +1,1 @@
+-- 0009: gate checks (卡口) and publicity (宣传). Filled by issue 7.

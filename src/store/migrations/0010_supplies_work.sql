@@ -1,0 +1,1 @@
+-- 0010: supplies (物资发放), enterprises and their visits (复工复产), work certificates (外出务工证明). Filled by issue 7.

@@ -1,0 +1,1 @@
+-- 0011: the export log and form settings (报表导出). Filled by issue 8.
