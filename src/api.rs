@@ -12,6 +12,7 @@ mod arrivals;
 mod calls;
 mod forms;
 mod gate;
+mod imports;
 mod isolation;
 mod publicity;
 mod supplies;
@@ -23,6 +24,8 @@ pub use calls::*;
 pub use forms::*;
 #[allow(unused_imports)] // until the module has types
 pub use gate::*;
+#[allow(unused_imports)] // until the module has types
+pub use imports::*;
 pub use isolation::*;
 #[allow(unused_imports)] // until the module has types
 pub use publicity::*;

@@ -16,6 +16,7 @@ pub mod enterprises;
 pub mod error;
 pub mod forms;
 pub mod gate;
+pub mod imports;
 pub mod isolation;
 pub mod publicity;
 pub mod regions;

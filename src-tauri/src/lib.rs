@@ -109,6 +109,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         // 物资 (supplies)
         // 复工复产 · 务工证明 (work)
         // 报表 (forms)
+        // 导入 (imports)
     ])
 }
 

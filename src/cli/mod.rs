@@ -5,6 +5,7 @@ pub mod arrivals;
 pub mod calls;
 pub mod export;
 pub mod gate;
+pub mod import;
 pub mod isolation;
 pub mod publicity;
 pub mod supplies;

@@ -48,6 +48,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0010_supplies_work.sql"),
     ),
     ("0011_exports", include_str!("migrations/0011_exports.sql")),
+    ("0012_imports", include_str!("migrations/0012_imports.sql")),
 ];
 
 /// The schema version this build writes.

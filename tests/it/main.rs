@@ -10,6 +10,7 @@ mod cli;
 mod demo;
 mod forms;
 mod gate;
+mod imports;
 mod isolation;
 mod publicity;
 mod regions;

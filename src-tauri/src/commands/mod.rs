@@ -5,6 +5,7 @@ pub mod arrivals;
 pub mod calls;
 pub mod forms;
 pub mod gate;
+pub mod imports;
 pub mod isolation;
 pub mod publicity;
 pub mod register;

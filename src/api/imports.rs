@@ -1,0 +1,1 @@
+//! IPC types of the imports module.

@@ -1,0 +1,1 @@
+-- 0012: imports of lists sent down (导入): the import log, saved mappings, rows written by an import. Filled by issue 9.
