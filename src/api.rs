@@ -7,6 +7,40 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// `ALL`, `code` (what the ledger stores), `from_code` and, given labels, `label_zh` of a
+/// fieldless enum, from one table, so that the lists cannot disagree.
+macro_rules! stored_codes {
+    ($ty:ident { $($variant:ident => $code:literal $(, $label:literal)?;)+ }) => {
+        impl $ty {
+            pub const ALL: [$ty; [$(stringify!($variant)),+].len()] = [$($ty::$variant),+];
+
+            /// The code stored in the ledger.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $code,)+
+                }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    $($code => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+
+            stored_codes!(@labels $ty { $($variant $(, $label)?;)+ });
+        }
+    };
+    (@labels $ty:ident { $($variant:ident, $label:literal;)+ }) => {
+        pub fn label_zh(self) -> &'static str {
+            match self {
+                $($ty::$variant => $label,)+
+            }
+        }
+    };
+    (@labels $ty:ident { $($variant:ident;)+ }) => {};
+}
+
 // Later modules keep their types in files of their own under `src/api/`.
 mod arrivals;
 mod calls;
@@ -178,30 +212,13 @@ pub enum ResidenceStatus {
     Abroad,
 }
 
-impl ResidenceStatus {
-    pub const ALL: [ResidenceStatus; 5] = [
-        ResidenceStatus::Hukou,
-        ResidenceStatus::Resident,
-        ResidenceStatus::Floating,
-        ResidenceStatus::Away,
-        ResidenceStatus::Abroad,
-    ];
-
-    /// The code stored in the ledger.
-    pub fn code(self) -> &'static str {
-        match self {
-            ResidenceStatus::Hukou => "hukou",
-            ResidenceStatus::Resident => "resident",
-            ResidenceStatus::Floating => "floating",
-            ResidenceStatus::Away => "away",
-            ResidenceStatus::Abroad => "abroad",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-}
+stored_codes!(ResidenceStatus {
+    Hukou => "hukou";
+    Resident => "resident";
+    Floating => "floating";
+    Away => "away";
+    Abroad => "abroad";
+});
 
 // ---------------------------------------------------------------------------------------
 // The residents register (人员台账): the tree, households, people, merges.
@@ -380,37 +397,12 @@ pub enum SweepStatus {
     Refused,
 }
 
-impl SweepStatus {
-    pub const ALL: [SweepStatus; 4] = [
-        SweepStatus::Visited,
-        SweepStatus::NoAnswer,
-        SweepStatus::Vacant,
-        SweepStatus::Refused,
-    ];
-
-    /// The code stored in the ledger.
-    pub fn code(self) -> &'static str {
-        match self {
-            SweepStatus::Visited => "visited",
-            SweepStatus::NoAnswer => "no_answer",
-            SweepStatus::Vacant => "vacant",
-            SweepStatus::Refused => "refused",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            SweepStatus::Visited => "已摸排",
-            SweepStatus::NoAnswer => "无人应答",
-            SweepStatus::Vacant => "空置",
-            SweepStatus::Refused => "拒绝",
-        }
-    }
-}
+stored_codes!(SweepStatus {
+    Visited => "visited", "已摸排";
+    NoAnswer => "no_answer", "无人应答";
+    Vacant => "vacant", "空置";
+    Refused => "refused", "拒绝";
+});
 
 /// A new sweep: a name, a start date (and optionally an end date) as YYYY-MM-DD (any
 /// common Chinese date form is accepted), and a scope: a community, a grid, or neither
@@ -723,4 +715,47 @@ pub struct SearchQuery {
     pub limit: u32,
     #[serde(default)]
     pub offset: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every stored code reads back as its variant, codes are distinct, and an unknown
+    /// code is refused (the ledger's CHECK constraints list the same codes).
+    #[test]
+    fn stored_codes_round_trip() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            code: fn(T) -> &'static str,
+            from: fn(&str) -> Option<T>,
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            for &v in all {
+                assert_eq!(from(code(v)), Some(v));
+                assert!(seen.insert(code(v)), "duplicate code {}", code(v));
+            }
+            assert_eq!(from("no_such_code"), None);
+        }
+        check(
+            &ResidenceStatus::ALL,
+            ResidenceStatus::code,
+            ResidenceStatus::from_code,
+        );
+        check(&SweepStatus::ALL, SweepStatus::code, SweepStatus::from_code);
+        check(&Transport::ALL, Transport::code, Transport::from_code);
+        check(&RiskLevel::ALL, RiskLevel::code, RiskLevel::from_code);
+        check(&Exposure::ALL, Exposure::code, Exposure::from_code);
+        check(
+            &IsolationKind::ALL,
+            IsolationKind::code,
+            IsolationKind::from_code,
+        );
+        check(&StartRule::ALL, StartRule::code, StartRule::from_code);
+        check(&EndReason::ALL, EndReason::code, EndReason::from_code);
+        check(&CheckMethod::ALL, CheckMethod::code, CheckMethod::from_code);
+        check(&FeverResult::ALL, FeverResult::code, FeverResult::from_code);
+        assert_eq!(CheckMethod::SelfReport.code(), "self");
+        assert_eq!(Exposure::Travel.label_zh(), "同行（同交通工具）");
+    }
 }

@@ -40,40 +40,13 @@ pub enum Transport {
     Other,
 }
 
-impl Transport {
-    pub const ALL: [Transport; 5] = [
-        Transport::Car,
-        Transport::Train,
-        Transport::Plane,
-        Transport::Coach,
-        Transport::Other,
-    ];
-
-    /// The code stored in the ledger.
-    pub fn code(self) -> &'static str {
-        match self {
-            Transport::Car => "car",
-            Transport::Train => "train",
-            Transport::Plane => "plane",
-            Transport::Coach => "coach",
-            Transport::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.code() == code)
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Transport::Car => "自驾",
-            Transport::Train => "火车",
-            Transport::Plane => "飞机",
-            Transport::Coach => "客车",
-            Transport::Other => "其他",
-        }
-    }
-}
+stored_codes!(Transport {
+    Car => "car", "自驾";
+    Train => "train", "火车";
+    Plane => "plane", "飞机";
+    Coach => "coach", "客车";
+    Other => "other", "其他";
+});
 
 /// The symptoms asked about at screening and in health checks (有无发热、咳嗽等症状).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -252,27 +225,10 @@ pub enum RiskLevel {
     Medium,
 }
 
-impl RiskLevel {
-    pub fn code(self) -> &'static str {
-        match self {
-            RiskLevel::High => "high",
-            RiskLevel::Medium => "medium",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [RiskLevel::High, RiskLevel::Medium]
-            .into_iter()
-            .find(|l| l.code() == code)
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            RiskLevel::High => "高风险",
-            RiskLevel::Medium => "中风险",
-        }
-    }
-}
+stored_codes!(RiskLevel {
+    High => "high", "高风险";
+    Medium => "medium", "中风险";
+});
 
 /// A risk area as typed: the place, from (and until) which dates, the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -330,39 +286,13 @@ pub enum Exposure {
     Other,
 }
 
-impl Exposure {
-    pub const ALL: [Exposure; 5] = [
-        Exposure::Household,
-        Exposure::Meal,
-        Exposure::Work,
-        Exposure::Travel,
-        Exposure::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Exposure::Household => "household",
-            Exposure::Meal => "meal",
-            Exposure::Work => "work",
-            Exposure::Travel => "travel",
-            Exposure::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.code() == code)
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Exposure::Household => "同住",
-            Exposure::Meal => "同餐",
-            Exposure::Work => "同工作",
-            Exposure::Travel => "同行（同交通工具）",
-            Exposure::Other => "其他",
-        }
-    }
-}
+stored_codes!(Exposure {
+    Household => "household", "同住";
+    Meal => "meal", "同餐";
+    Work => "work", "同工作";
+    Travel => "travel", "同行（同交通工具）";
+    Other => "other", "其他";
+});
 
 /// A new close contact: `person_id` was exposed to `index_person_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -14,33 +14,11 @@ pub enum IsolationKind {
     Monitoring,
 }
 
-impl IsolationKind {
-    pub const ALL: [IsolationKind; 3] = [
-        IsolationKind::Home,
-        IsolationKind::Central,
-        IsolationKind::Monitoring,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            IsolationKind::Home => "home",
-            IsolationKind::Central => "central",
-            IsolationKind::Monitoring => "monitoring",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            IsolationKind::Home => "居家隔离",
-            IsolationKind::Central => "集中隔离",
-            IsolationKind::Monitoring => "居家健康监测",
-        }
-    }
-}
+stored_codes!(IsolationKind {
+    Home => "home", "居家隔离";
+    Central => "central", "集中隔离";
+    Monitoring => "monitoring", "居家健康监测";
+});
 
 /// What an isolation's day 1 counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -56,27 +34,12 @@ pub enum StartRule {
     Manual,
 }
 
-impl StartRule {
-    pub fn code(self) -> &'static str {
-        match self {
-            StartRule::Arrival => "arrival",
-            StartRule::LastContact => "last_contact",
-            StartRule::Departure => "departure",
-            StartRule::Manual => "manual",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            StartRule::Arrival,
-            StartRule::LastContact,
-            StartRule::Departure,
-            StartRule::Manual,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
-    }
-}
+stored_codes!(StartRule {
+    Arrival => "arrival";
+    LastContact => "last_contact";
+    Departure => "departure";
+    Manual => "manual";
+});
 
 /// The policy for one kind of isolation. Applies to isolations started after it is set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -136,39 +99,13 @@ pub enum EndReason {
     Lost,
 }
 
-impl EndReason {
-    pub const ALL: [EndReason; 5] = [
-        EndReason::Released,
-        EndReason::Hospital,
-        EndReason::Central,
-        EndReason::Left,
-        EndReason::Lost,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EndReason::Released => "released",
-            EndReason::Hospital => "hospital",
-            EndReason::Central => "central",
-            EndReason::Left => "left",
-            EndReason::Lost => "lost",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            EndReason::Released => "解除隔离",
-            EndReason::Hospital => "转送就医",
-            EndReason::Central => "转集中隔离",
-            EndReason::Left => "离开本地",
-            EndReason::Lost => "失访",
-        }
-    }
-}
+stored_codes!(EndReason {
+    Released => "released", "解除隔离";
+    Hospital => "hospital", "转送就医";
+    Central => "central", "转集中隔离";
+    Left => "left", "离开本地";
+    Lost => "lost", "失访";
+});
 
 /// Arguments of `propose_isolation`: the dates the policy gives for a person, from an
 /// arrival or a contact when there is one.
@@ -355,25 +292,11 @@ pub enum CheckMethod {
     SelfReport,
 }
 
-impl CheckMethod {
-    pub fn code(self) -> &'static str {
-        match self {
-            CheckMethod::Visit => "visit",
-            CheckMethod::Phone => "phone",
-            CheckMethod::SelfReport => "self",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            CheckMethod::Visit,
-            CheckMethod::Phone,
-            CheckMethod::SelfReport,
-        ]
-        .into_iter()
-        .find(|m| m.code() == code)
-    }
-}
+stored_codes!(CheckMethod {
+    Visit => "visit";
+    Phone => "phone";
+    SelfReport => "self";
+});
 
 /// One health check as typed. The temperature as typed ("36.8").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -457,29 +380,13 @@ pub enum FeverResult {
     Other,
 }
 
-impl FeverResult {
-    pub fn code(self) -> &'static str {
-        match self {
-            FeverResult::Normal => "normal",
-            FeverResult::Observe => "observe",
-            FeverResult::Suspected => "suspected",
-            FeverResult::Confirmed => "confirmed",
-            FeverResult::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            FeverResult::Normal,
-            FeverResult::Observe,
-            FeverResult::Suspected,
-            FeverResult::Confirmed,
-            FeverResult::Other,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
-    }
-}
+stored_codes!(FeverResult {
+    Normal => "normal";
+    Observe => "observe";
+    Suspected => "suspected";
+    Confirmed => "confirmed";
+    Other => "other";
+});
 
 /// A fever event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
