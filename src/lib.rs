@@ -17,6 +17,7 @@ pub mod error;
 pub mod forms;
 pub mod gate;
 pub mod imports;
+pub mod input;
 pub mod isolation;
 pub mod publicity;
 pub mod regions;

@@ -6,7 +6,7 @@
 //! ones. Progress is counted per building from the records, so the figures that go up at
 //! 08:00 are never typed.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use std::collections::{HashMap, HashSet};
@@ -15,44 +15,15 @@ use crate::api::{
     BuildingProgress, HouseholdRow, NewSweep, Sweep, SweepHousehold, SweepHouseholdsQuery,
     SweepProgress, SweepStatus, SweepVisit,
 };
-use crate::domain::date::{format_iso, parse_date};
+use crate::domain::date::format_iso;
 use crate::domain::text::normalize_text;
 use crate::error::{Error, Result};
+use crate::input::{date_field, live as exists, optional_note, optional_text};
 use crate::register::{household_rows, HOUSEHOLD_FROM};
 use crate::store::rows;
 
 /// How a visit time is stored: local time, to the second.
 const VISIT_TIME_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
-
-fn date_field(field: &'static str, what_zh: &str, raw: &str) -> Result<NaiveDate> {
-    parse_date(raw, None).map_err(|e| {
-        Error::invalid(
-            field,
-            e.to_string(),
-            format!("{what_zh}：{}", e.message_zh()),
-        )
-    })
-}
-
-/// An optional id, normalised; empty is none.
-fn optional_text(raw: Option<&str>) -> Option<String> {
-    raw.map(normalize_text).filter(|s| !s.is_empty())
-}
-
-/// Free text (a note) is kept as typed, only trimmed; empty is none.
-fn optional_note(raw: Option<&str>) -> Option<String> {
-    raw.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
-fn exists(tx: &Transaction, table: &'static str, id: &str) -> Result<bool> {
-    Ok(tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL)"),
-        params![id],
-        |r| r.get(0),
-    )?)
-}
 
 /// Start a sweep. Its scope is a community, a grid, or neither (every household).
 pub fn create_sweep(tx: &Transaction, s: &NewSweep) -> Result<String> {

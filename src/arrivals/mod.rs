@@ -17,7 +17,7 @@ use crate::api::{
     Arrival, ArrivalFilter, ArrivalPage, IsolationStatus, NewArrival, NewSweep, OriginClass, Place,
     RegisterArrival, RescreenArrivals, RescreenSummary, Symptom, Transport,
 };
-use crate::domain::date::{format_iso, parse_date};
+use crate::domain::date::format_iso;
 use crate::domain::masking::{mask_id, MaskPreset};
 use crate::domain::temperature::Temperature;
 use crate::domain::text::normalize_text;
@@ -30,62 +30,9 @@ pub use risk::{add_risk_area, delete_risk_area, list_risk_areas, update_risk_are
 /// The most arrivals one page may hold.
 pub const MAX_PAGE: u32 = 500;
 
-/// A date typed at the boundary.
-pub fn date_field(field: &'static str, what_zh: &str, raw: &str) -> Result<NaiveDate> {
-    parse_date(raw, None).map_err(|e| {
-        Error::invalid(
-            field,
-            e.to_string(),
-            format!("{what_zh}：{}", e.message_zh()),
-        )
-    })
-}
-
-/// An optional date typed at the boundary; blank is none.
-pub(crate) fn optional_date(
-    field: &'static str,
-    what_zh: &str,
-    raw: Option<&str>,
-) -> Result<Option<NaiveDate>> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(raw) => Ok(Some(date_field(field, what_zh, raw)?)),
-        None => Ok(None),
-    }
-}
-
-/// Free text kept as typed, trimmed; blank is none.
-pub(crate) fn optional_note(raw: Option<&str>) -> Option<String> {
-    raw.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
-pub(crate) fn live(tx: &Connection, table: &'static str, id: &str) -> Result<bool> {
-    Ok(tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL)"),
-        params![id],
-        |r| r.get(0),
-    )?)
-}
-
-/// Refuse a reference to a row that is not there, naming the field.
-pub(crate) fn require(
-    tx: &Connection,
-    table: &'static str,
-    field: &'static str,
-    what_zh: &str,
-    id: &str,
-) -> Result<()> {
-    if live(tx, table, id)? {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            format!("{table} {id} does not exist"),
-            format!("所选{what_zh}不存在或已删除"),
-        ))
-    }
-}
+// The boundary helpers began here; other modules reach them through `arrivals::` too.
+pub use crate::input::date_field;
+pub(crate) use crate::input::{live, optional_date, optional_note, require};
 
 /// An arrival checked and normalised, ready to be written.
 struct Checked {
