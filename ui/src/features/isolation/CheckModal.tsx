@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckMethod, Isolation, IpcError, Symptom } from '../../api/bindings';
 import { errorText } from '../../api/errors';
-import { SubmitRow } from './parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { fromPicker, toPicker } from './dates';
 import { METHODS, SYMPTOMS, slotLabel, slots } from './labels';
 import { useAddChecks } from './queries';

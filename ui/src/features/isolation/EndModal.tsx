@@ -1,12 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndReason, Isolation, IpcError } from '../../api/bindings';
-import { errorText } from '../../api/errors';
+import { FormFooter, SubjectModal } from '../../components/SubjectModal';
 import { fromPicker, toPicker } from './dates';
 import { END_REASONS } from './labels';
-import { SubmitRow } from './parts';
 import { useEndIsolation, useStatisticalDate } from './queries';
 
 type Values = { on: Dayjs; reason: EndReason; note?: string };
@@ -18,15 +17,13 @@ export type Ending = { isolation: Isolation; reason?: EndReason; on?: string };
 export function EndModal({ ending, onClose }: { ending: Ending | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={ending !== null}
-      onCancel={onClose}
-      title={ending ? t('isolation.end.title', { name: ending.isolation.personName }) : ''}
-      footer={null}
-      destroyOnHidden
+    <SubjectModal
+      subject={ending}
+      onClose={onClose}
+      title={(ending) => t('isolation.end.title', { name: ending.isolation.personName })}
     >
-      {ending && <EndForm ending={ending} onClose={onClose} />}
-    </Modal>
+      {(ending) => <EndForm ending={ending} onClose={onClose} />}
+    </SubjectModal>
   );
 }
 
@@ -93,22 +90,14 @@ function EndForm({ ending, onClose }: { ending: Ending; onClose: () => void }) {
       <Form.Item<Values> name="note" label={t(`${e}.note`)}>
         <Input.TextArea rows={2} placeholder={t(`${e}.notePlaceholder`)} data-testid="end-note" />
       </Form.Item>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t(`${e}.failed`, { error: errorText(t, error) })}
-        />
-      )}
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <SubmitRow
-          pending={end.isPending}
-          onCancel={onClose}
-          okText={t(`${e}.submit`)}
-          testId="end-submit"
-        />
-      </Form.Item>
+      <FormFooter
+        error={error}
+        failedKey={`${e}.failed`}
+        pending={end.isPending}
+        onCancel={onClose}
+        okText={t(`${e}.submit`)}
+        testId="end-submit"
+      />
     </Form>
   );
 }

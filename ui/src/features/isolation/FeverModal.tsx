@@ -1,12 +1,11 @@
-import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Descriptions, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeverEvent, FeverResult, IpcError } from '../../api/bindings';
-import { errorText } from '../../api/errors';
+import { FormFooter, SubjectModal } from '../../components/SubjectModal';
 import { fromPicker, toPicker } from './dates';
 import { FEVER_RESULTS } from './labels';
-import { SubmitRow } from './parts';
 import { useHandleFever, useStatisticalDate } from './queries';
 
 type Values = { on: Dayjs; referral: string; result: FeverResult; note?: string };
@@ -15,15 +14,13 @@ type Values = { on: Dayjs; referral: string; result: FeverResult; note?: string 
 export function FeverModal({ fever, onClose }: { fever: FeverEvent | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={fever !== null}
-      onCancel={onClose}
-      title={fever ? t('isolation.fever.title', { name: fever.personName }) : ''}
-      footer={null}
-      destroyOnHidden
+    <SubjectModal
+      subject={fever}
+      onClose={onClose}
+      title={(fever) => t('isolation.fever.title', { name: fever.personName })}
     >
-      {fever && <FeverForm fever={fever} onClose={onClose} />}
-    </Modal>
+      {(fever) => <FeverForm fever={fever} onClose={onClose} />}
+    </SubjectModal>
   );
 }
 
@@ -100,17 +97,13 @@ function FeverForm({ fever, onClose }: { fever: FeverEvent; onClose: () => void 
       <Form.Item<Values> name="note" label={t(`${f}.note`)}>
         <Input.TextArea rows={2} data-testid="fever-note" />
       </Form.Item>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t(`${f}.failed`, { error: errorText(t, error) })}
-        />
-      )}
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <SubmitRow pending={handle.isPending} onCancel={onClose} testId="fever-submit" />
-      </Form.Item>
+      <FormFooter
+        error={error}
+        failedKey={`${f}.failed`}
+        pending={handle.isPending}
+        onCancel={onClose}
+        testId="fever-submit"
+      />
     </Form>
   );
 }

@@ -1,12 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDue, IpcError } from '../../api/bindings';
-import { errorText } from '../../api/errors';
+import { FormFooter, SubjectModal } from '../../components/SubjectModal';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { fromPicker, toPicker } from './dates';
-import { SubmitRow } from './parts';
 import { useRecordFollowUp, useStatisticalDate } from './queries';
 
 type Values = { doneOn: Dayjs; well: boolean; note?: string };
@@ -21,15 +20,13 @@ export function FollowUpModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={followUp !== null}
-      onCancel={onClose}
-      title={followUp ? t('isolation.followUp.title', { name: followUp.personName }) : ''}
-      footer={null}
-      destroyOnHidden
+    <SubjectModal
+      subject={followUp}
+      onClose={onClose}
+      title={(followUp) => t('isolation.followUp.title', { name: followUp.personName })}
     >
-      {followUp && <FollowUpForm followUp={followUp} onClose={onClose} />}
-    </Modal>
+      {(followUp) => <FollowUpForm followUp={followUp} onClose={onClose} />}
+    </SubjectModal>
   );
 }
 
@@ -93,17 +90,13 @@ function FollowUpForm({ followUp, onClose }: { followUp: FollowUpDue; onClose: (
       <Form.Item<Values> name="note" label={t(`${f}.note`)}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t(`${f}.failed`, { error: errorText(t, error) })}
-        />
-      )}
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <SubmitRow pending={record.isPending} onCancel={onClose} testId="follow-up-submit" />
-      </Form.Item>
+      <FormFooter
+        error={error}
+        failedKey={`${f}.failed`}
+        pending={record.isPending}
+        onCancel={onClose}
+        testId="follow-up-submit"
+      />
     </Form>
   );
 }

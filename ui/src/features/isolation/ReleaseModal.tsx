@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BulkReleaseOutcome, Isolation, IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
 import { fromPicker, toPicker } from './dates';
-import { SubmitRow } from './parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { useReleaseIsolations, useStatisticalDate } from './queries';
 
 type Values = { on: Dayjs };

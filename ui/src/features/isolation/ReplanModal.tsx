@@ -1,9 +1,8 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Isolation, IpcError } from '../../api/bindings';
-import { errorText } from '../../api/errors';
-import { SubmitRow } from './parts';
+import { FormFooter, SubjectModal } from '../../components/SubjectModal';
 import { useReplan } from './queries';
 
 type Values = { days: number; reason: string };
@@ -18,15 +17,13 @@ export function ReplanModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={isolation !== null}
-      onCancel={onClose}
-      title={isolation ? t('isolation.replan.title', { name: isolation.personName }) : ''}
-      footer={null}
-      destroyOnHidden
+    <SubjectModal
+      subject={isolation}
+      onClose={onClose}
+      title={(isolation) => t('isolation.replan.title', { name: isolation.personName })}
     >
-      {isolation && <ReplanForm isolation={isolation} onClose={onClose} />}
-    </Modal>
+      {(isolation) => <ReplanForm isolation={isolation} onClose={onClose} />}
+    </SubjectModal>
   );
 }
 
@@ -86,17 +83,13 @@ function ReplanForm({ isolation, onClose }: { isolation: Isolation; onClose: () 
           data-testid="replan-reason"
         />
       </Form.Item>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t(`${r}.failed`, { error: errorText(t, error) })}
-        />
-      )}
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <SubmitRow pending={replan.isPending} onCancel={onClose} testId="replan-submit" />
-      </Form.Item>
+      <FormFooter
+        error={error}
+        failedKey={`${r}.failed`}
+        pending={replan.isPending}
+        onCancel={onClose}
+        testId="replan-submit"
+      />
     </Form>
   );
 }

@@ -22,7 +22,7 @@ import { usePerson } from '../residents/queries';
 import { WorkerSelect } from '../workers/WorkerSelect';
 import { fromPicker, toPicker } from './dates';
 import { KINDS } from './labels';
-import { SubmitRow } from './parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { useProposal, useStartIsolation } from './queries';
 
 type Values = {

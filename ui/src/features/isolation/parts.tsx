@@ -1,4 +1,4 @@
-import { Badge, Button, Flex, Progress, Space, Tag, Typography } from 'antd';
+import { Badge, Flex, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Isolation, IsolationKind, IsolationStatus } from '../../api/bindings';
 import { KIND_COLORS, STATUS_COLORS } from './labels';
@@ -72,28 +72,5 @@ export function FeverBadge({ n }: { n: number }) {
         {t('isolation.fever.badge')}
       </Tag>
     </Badge>
-  );
-}
-
-/** 取消 / 保存 at the foot of a modal form (the save button submits the form). */
-export function SubmitRow({
-  pending,
-  onCancel,
-  okText,
-  testId,
-}: {
-  pending: boolean;
-  onCancel: () => void;
-  okText?: string;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Space>
-      <Button onClick={onCancel}>{t('isolation.cancel')}</Button>
-      <Button type="primary" htmlType="submit" loading={pending} data-testid={testId}>
-        {okText ?? t('isolation.save')}
-      </Button>
-    </Space>
   );
 }
