@@ -12,7 +12,8 @@ export default mergeConfig(
       setupFiles: ['./src/test/setup.ts'],
       // Process only the global stylesheet (a test reads its font stack); antd is CSS-in-JS.
       css: { include: [/src\/index\.css/] },
-      testTimeout: 15000,
+      // Generous: a test's time is mostly rendering, which a loaded machine slows down.
+      testTimeout: 60_000,
     },
   }),
 );

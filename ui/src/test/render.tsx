@@ -8,7 +8,7 @@ import { AppShell } from '../shell/AppShell';
 /** Renders the whole shell at `path` with a fresh query cache. */
 export function renderApp(path = '/') {
   const client = createQueryClient();
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const result = render(
     <AppProviders client={client}>
       <MemoryRouter initialEntries={[path]}>

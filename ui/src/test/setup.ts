@@ -1,9 +1,13 @@
 import '@ant-design/v5-patch-for-react-19';
 import '@testing-library/jest-dom/vitest';
 import { clearMocks } from '../api/mocks';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import i18n from '../i18n';
+
+// Rendering the whole shell with antd in jsdom takes seconds on a busy 2-core machine; the
+// default 1 s of findBy/waitFor made tests fail by load alone.
+configure({ asyncUtilTimeout: 10_000 });
 
 // antd's responsive utilities (Grid, Sider breakpoints) need matchMedia, which jsdom lacks.
 Object.defineProperty(window, 'matchMedia', {
