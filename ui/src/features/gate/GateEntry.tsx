@@ -257,7 +257,11 @@ export function GateEntry({ checkpointId }: { checkpointId: string }) {
                 ref={(el) => {
                   visitorRefs.current[f] = el;
                 }}
-                addonBefore={t(`${p}.visitorFields.${f}`)}
+                prefix={
+                  <Typography.Text type="secondary" style={{ width: 64 }}>
+                    {t(`${p}.visitorFields.${f}`)}
+                  </Typography.Text>
+                }
                 value={visitor[f]}
                 onChange={(e) => setVisitor({ ...visitor, [f]: e.target.value })}
                 onKeyDown={onVisitorKey(f)}

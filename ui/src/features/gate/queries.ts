@@ -71,6 +71,6 @@ export function useGateSummary(enabled = true) {
 
 /** "365" → "36.5": three digits typed without the point, as a practised worker does. */
 export function normalizeTemperature(raw: string): string {
-  const s = raw.trim().replace('。', '.');
+  const s = raw.trim().replace('\u3002', '.'); // the ideographic full stop of a Chinese IME
   return /^\d{3}$/.test(s) ? `${s.slice(0, 2)}.${s.slice(2)}` : s;
 }
