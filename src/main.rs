@@ -55,6 +55,12 @@ enum Command {
     /// Health checks (健康监测): add.
     #[command(subcommand)]
     Checks(cli::isolation::ChecksCommand),
+    /// Gate checks (卡口): checkpoints, the day view, one entry.
+    #[command(subcommand)]
+    Gate(cli::gate::GateCommand),
+    /// Publicity (宣传): the log and its totals.
+    #[command(subcommand)]
+    Publicity(cli::publicity::PublicityCommand),
     /// Today's worklist: checks due, gaps, isolations ending, fevers, follow-ups.
     Worklist {
         /// The date (default: the statistical date).
@@ -161,6 +167,14 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Checks(command) => {
             cli::isolation::checks_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gate(command) => {
+            cli::gate::gate_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Publicity(command) => {
+            cli::publicity::publicity_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worklist { on, json } => {

@@ -75,6 +75,18 @@ import type {
   SweepProgress,
   SweepVisit,
   Worker,
+  Checkpoint,
+  GateCheck,
+  GateCheckOutcome,
+  GateDay,
+  GateDayQuery,
+  GateSummary,
+  NewCheckpoint,
+  NewGateCheck,
+  NewPublicity,
+  Publicity,
+  PublicityRange,
+  PublicityTotals,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -164,6 +176,22 @@ export type Commands = {
   record_follow_up: { args: { input: NewFollowUp }; result: null };
   /** The people of a building in isolation on a date, with the check of a slot if any. */
   building_round: { args: { input: RoundQuery }; result: RoundRow[] };
+  // 卡口 (gate). Days are calendar days.
+  list_checkpoints: { args: Record<string, never>; result: Checkpoint[] };
+  /** Adds a checkpoint; answers them all. */
+  add_checkpoint: { args: { input: NewCheckpoint }; result: Checkpoint[] };
+  /** One entry; a fever refuses it and raises a fever event. */
+  add_gate_check: { args: { input: NewGateCheck }; result: GateCheckOutcome };
+  gate_day: { args: { input: GateDayQuery }; result: GateDay };
+  /** A person's gate checks, newest first; `input.id` is the person's. */
+  person_gate_checks: { args: { input: IdArg }; result: GateCheck[] };
+  /** Today's counts over all checkpoints (首页). */
+  gate_summary: { args: Record<string, never>; result: GateSummary };
+  // 宣传 (publicity).
+  add_publicity: { args: { input: NewPublicity }; result: string };
+  delete_publicity: { args: { input: IdArg }; result: null };
+  list_publicity: { args: { input: PublicityRange }; result: Publicity[] };
+  publicity_totals: { args: { input: PublicityRange }; result: PublicityTotals };
 };
 
 export type Command = keyof Commands;

@@ -17,8 +17,10 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Module } from '../api/bindings';
 import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { GatePage } from '../features/gate/GatePage';
 import { HomePage } from '../features/home/HomePage';
 import { IsolationPage } from '../features/isolation/IsolationPage';
+import { PublicityPage } from '../features/publicity/PublicityPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SweepsPage } from '../features/sweeps/SweepsPage';
@@ -41,10 +43,10 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'contacts', path: '/contacts', icon: <ShareAltOutlined />, page: ContactsPage },
   { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined />, page: IsolationPage },
   { key: 'calls', path: '/calls', icon: <PhoneOutlined /> },
-  { key: 'gate', path: '/gate', icon: <SafetyOutlined /> },
+  { key: 'gate', path: '/gate', icon: <SafetyOutlined />, page: GatePage },
   { key: 'supplies', path: '/supplies', icon: <InboxOutlined /> },
   { key: 'workResumption', path: '/work-resumption', icon: <ShopOutlined /> },
-  { key: 'publicity', path: '/publicity', icon: <NotificationOutlined /> },
+  { key: 'publicity', path: '/publicity', icon: <NotificationOutlined />, page: PublicityPage },
   { key: 'reports', path: '/reports', icon: <FileExcelOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, page: SettingsPage },
 ];

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { PersonArrivals } from '../arrivals/PersonArrivals';
 import { PersonContacts } from '../contacts/PersonContacts';
+import { PersonGateChecks } from '../gate/PersonGateChecks';
 import { PersonIsolations } from '../isolation/PersonIsolations';
 import { RESIDENCE_COLORS, sexText } from './labels';
 import { MergeModal } from './MergeModal';
@@ -91,6 +92,7 @@ function PersonDetails({
       <PersonArrivals personId={personId} />
       <PersonContacts personId={personId} />
       <PersonIsolations personId={personId} />
+      <PersonGateChecks personId={personId} />
       <Typography.Paragraph type="secondary" data-testid="person-more-later">
         {t('residents.drawer.moreLater')}
       </Typography.Paragraph>
