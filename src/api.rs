@@ -24,7 +24,6 @@ pub use calls::*;
 pub use forms::*;
 #[allow(unused_imports)] // until the module has types
 pub use gate::*;
-#[allow(unused_imports)] // until the module has types
 pub use imports::*;
 pub use isolation::*;
 #[allow(unused_imports)] // until the module has types
