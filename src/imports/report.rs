@@ -36,8 +36,8 @@ pub fn error_report(req: &ImportRequest, preview: &ImportPreview) -> Result<Vec<
             .write_string_with_format(0, (c + fixed.len()) as u16, &col.header, &bold)
             .map_err(xlsx_error)?;
     }
-    let mut out_row = 1u32;
-    for row in preview.rows.iter().filter(|r| r.status == RowStatus::Error) {
+    let rejected = preview.rows.iter().filter(|r| r.status == RowStatus::Error);
+    for (out_row, row) in (1u32..).zip(rejected) {
         sheet
             .write_number(out_row, 0, f64::from(row.row))
             .map_err(xlsx_error)?;
@@ -68,7 +68,6 @@ pub fn error_report(req: &ImportRequest, preview: &ImportPreview) -> Result<Vec<
                 }
             }
         }
-        out_row += 1;
     }
     sheet.set_column_width(2, 40).map_err(xlsx_error)?;
     book.save_to_buffer().map_err(xlsx_error)
