@@ -176,3 +176,20 @@ pub struct ImportMapping {
     pub kind: ImportKind,
     pub columns: BTreeMap<String, String>,
 }
+
+/// Arguments of `list_imports`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportLogQuery {
+    /// At most this many, newest first (50 when 0).
+    #[serde(default)]
+    pub limit: u32,
+}
+
+/// Arguments of `get_import_mapping`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportMappingQuery {
+    pub source: String,
+    pub kind: ImportKind,
+}

@@ -23,6 +23,10 @@ use gridledger::api::{
     IsolationSource, MonitoringGrid, NewCheck, NewFollowUp, NewIsolation, Replan, RoundQuery,
     RoundRow, Worklist,
 };
+use gridledger::api::{
+    ImportKind, ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
+    ImportPreview, ImportRequest,
+};
 use ts_rs::{Config, TS};
 
 fn generate(into: &Path) {
@@ -101,6 +105,14 @@ fn generate(into: &Path) {
     ContactChain::export_all(&cfg).expect("export ContactChain");
     ContactFilter::export_all(&cfg).expect("export ContactFilter");
     ContactPage::export_all(&cfg).expect("export ContactPage");
+    ImportKind::export_all(&cfg).expect("export ImportKind");
+    ImportRequest::export_all(&cfg).expect("export ImportRequest");
+    ImportPreview::export_all(&cfg).expect("export ImportPreview");
+    ImportOutcome::export_all(&cfg).expect("export ImportOutcome");
+    ImportLogEntry::export_all(&cfg).expect("export ImportLogEntry");
+    ImportLogQuery::export_all(&cfg).expect("export ImportLogQuery");
+    ImportMapping::export_all(&cfg).expect("export ImportMapping");
+    ImportMappingQuery::export_all(&cfg).expect("export ImportMappingQuery");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.
