@@ -16,7 +16,13 @@ use gridledger::store::Actor;
 use gridledger::{Ledger, OpenOptions, Result};
 use rust_xlsxwriter::{Format, Workbook};
 
-const ROWS: u32 = 100_000;
+/// 100,000 rows; `IMPORT_BENCH_ROWS=N` for a quicker look.
+fn rows() -> u32 {
+    std::env::var("IMPORT_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+}
 const READ_RUNS: usize = 5;
 
 const ORIGINS: &[&str] = &[
@@ -32,10 +38,10 @@ const ORIGINS: &[&str] = &[
 ];
 
 /// The list: a title, a two-row header (返回情况 over 返回时间 / 从何地返回), then
-/// `ROWS` rows with valid ID numbers as text, phones as numbers, dates as date cells
+/// `rows` rows with valid ID numbers as text, phones as numbers, dates as date cells
 /// and as text. `day` shifts the arrival dates so that a second file adds new arrivals
 /// for the same people.
-fn list(day: u32) -> Vec<u8> {
+fn list(day: u32, rows: u32) -> Vec<u8> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     let date = Format::new().set_num_format("yyyy-mm-dd");
@@ -47,7 +53,7 @@ fn list(day: u32) -> Vec<u8> {
     ws.merge_range(1, 5, 1, 6, "返回情况", &plain).unwrap();
     ws.write_string(2, 5, "返回时间").unwrap();
     ws.write_string(2, 6, "从何地返回").unwrap();
-    for n in 0..ROWS {
+    for n in 0..rows {
         let r = n + 3;
         // Birth dates spread over 1950–1999; sequence numbers keep IDs unique.
         let first17 = format!(
@@ -86,26 +92,27 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn calamine_alone(bytes: &[u8]) -> Duration {
+fn calamine_alone(bytes: &[u8], rows: u32) -> Duration {
     let t = Instant::now();
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let name = book.sheet_names()[0].clone();
     let range = book.worksheet_range(&name).unwrap();
-    assert!(range.height() as u32 > ROWS);
+    assert!(range.height() as u32 > rows);
     t.elapsed()
 }
 
 fn main() -> Result<()> {
+    let rows = rows();
     let built = Instant::now();
-    let first = list(0);
-    let second = list(1);
+    let first = list(0, rows);
+    let second = list(1, rows);
     println!(
-        "generated 2 lists of {ROWS} rows ({} KB each) in {:.1} s",
+        "generated 2 lists of {rows} rows ({} KB each) in {:.1} s",
         first.len() / 1024,
         built.elapsed().as_secs_f64()
     );
 
-    let calamine = median((0..READ_RUNS).map(|_| calamine_alone(&first)).collect());
+    let calamine = median((0..READ_RUNS).map(|_| calamine_alone(&first, rows)).collect());
     let ours = median(
         (0..READ_RUNS)
             .map(|_| {
@@ -114,6 +121,12 @@ fn main() -> Result<()> {
                 t.elapsed()
             })
             .collect(),
+    );
+
+    println!(
+        "calamine alone {:.0} ms, imports::read::read {:.0} ms (medians of {READ_RUNS})",
+        ms(calamine),
+        ms(ours)
     );
 
     let dir = tempfile::tempdir().map_err(|e| gridledger::Error::io("tempdir", e))?;
@@ -137,10 +150,12 @@ fn main() -> Result<()> {
         let t = Instant::now();
         let preview = imports::preview(ledger.conn(), &req)?;
         let dry = t.elapsed();
+        println!("{label}: dry run {:.0} ms", ms(dry));
         let t = Instant::now();
         let done = imports::commit(&mut ledger, &actor, &req, &CommitOptions::default())?;
         let commit = t.elapsed();
-        assert_eq!(done.preview.counts.new_arrivals, ROWS, "{:?}", preview.counts);
+        println!("{label}: commit {:.0} ms", ms(commit));
+        assert_eq!(done.preview.counts.new_arrivals, rows, "{:?}", preview.counts);
         table.push((label, dry, commit, preview.counts));
     }
 
