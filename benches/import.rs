@@ -46,8 +46,12 @@ fn list(day: u32, rows: u32) -> Vec<u8> {
     let ws = book.add_worksheet();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let plain = Format::new();
-    ws.merge_range(0, 0, 0, 6, "返乡人员核查名单", &plain).unwrap();
-    for (c, h) in ["序号", "姓名", "身份证号", "联系电话", "车次"].iter().enumerate() {
+    ws.merge_range(0, 0, 0, 6, "返乡人员核查名单", &plain)
+        .unwrap();
+    for (c, h) in ["序号", "姓名", "身份证号", "联系电话", "车次"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(1, c as u16, *h).unwrap();
     }
     ws.merge_range(1, 5, 1, 6, "返回情况", &plain).unwrap();
@@ -68,8 +72,10 @@ fn list(day: u32, rows: u32) -> Vec<u8> {
         ws.write_number(r, 0, f64::from(n + 1)).unwrap();
         ws.write_string(r, 1, format!("返乡{n}")).unwrap();
         ws.write_string(r, 2, &id).unwrap();
-        ws.write_number(r, 3, 13_800_000_000.0 + f64::from(n)).unwrap();
-        ws.write_string(r, 4, format!("G{}", 1000 + n % 500)).unwrap();
+        ws.write_number(r, 3, 13_800_000_000.0 + f64::from(n))
+            .unwrap();
+        ws.write_string(r, 4, format!("G{}", 1000 + n % 500))
+            .unwrap();
         let d = 1 + (n + day) % 28;
         if n % 2 == 0 {
             ws.write_number_with_format(r, 5, 43_831.0 + f64::from(d - 1), &date)
@@ -112,7 +118,11 @@ fn main() -> Result<()> {
         built.elapsed().as_secs_f64()
     );
 
-    let calamine = median((0..READ_RUNS).map(|_| calamine_alone(&first, rows)).collect());
+    let calamine = median(
+        (0..READ_RUNS)
+            .map(|_| calamine_alone(&first, rows))
+            .collect(),
+    );
     let ours = median(
         (0..READ_RUNS)
             .map(|_| {
@@ -144,7 +154,10 @@ fn main() -> Result<()> {
     let mut table = Vec::new();
     for (label, bytes) in [
         ("new people + new arrivals (empty ledger)", &first),
-        ("matched people + new arrivals (the same people again)", &second),
+        (
+            "matched people + new arrivals (the same people again)",
+            &second,
+        ),
     ] {
         let req = request(bytes);
         let t = Instant::now();
@@ -155,7 +168,11 @@ fn main() -> Result<()> {
         let done = imports::commit(&mut ledger, &actor, &req, &CommitOptions::default())?;
         let commit = t.elapsed();
         println!("{label}: commit {:.0} ms", ms(commit));
-        assert_eq!(done.preview.counts.new_arrivals, rows, "{:?}", preview.counts);
+        assert_eq!(
+            done.preview.counts.new_arrivals, rows,
+            "{:?}",
+            preview.counts
+        );
         table.push((label, dry, commit, preview.counts));
     }
 

@@ -513,7 +513,10 @@ fn import_commands_preview_commit_list_and_undo() {
     assert_eq!(log[0]["importedBy"], "desktop");
     invoke(&app, "undo_import", json!({ "input": { "id": id } })).unwrap();
     let again = invoke(&app, "undo_import", json!({ "input": { "id": id } })).unwrap_err();
-    assert!(again["detailZh"].as_str().unwrap().contains("撤销"), "{again}");
+    assert!(
+        again["detailZh"].as_str().unwrap().contains("撤销"),
+        "{again}"
+    );
     invoke(
         &app,
         "save_import_mapping",

@@ -17,9 +17,7 @@ pub async fn preview_import(
     input: Input<ImportRequest>,
 ) -> Result<ImportPreview, IpcError> {
     let Input(req) = input;
-    state
-        .run(move |l| imports::preview(l.conn(), &req))
-        .await
+    state.run(move |l| imports::preview(l.conn(), &req)).await
 }
 
 #[tauri::command]
