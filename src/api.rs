@@ -57,7 +57,6 @@ pub use calls::*;
 #[allow(unused_imports)] // until the module has types
 pub use forms::*;
 pub use gate::*;
-#[allow(unused_imports)] // until the module has types
 pub use imports::*;
 pub use isolation::*;
 pub use publicity::*;

@@ -61,6 +61,12 @@ enum Command {
     /// Publicity (宣传): the log and its totals.
     #[command(subcommand)]
     Publicity(cli::publicity::PublicityCommand),
+    /// Import a list sent down (xlsx / xls / ods / csv): `people` or `arrivals`; a dry run
+    /// with --dry-run.
+    Import(cli::import::ImportArgs),
+    /// The import history: list, undo an import, saved mappings.
+    #[command(subcommand)]
+    Imports(cli::import::ImportsCommand),
     /// Today's worklist: checks due, gaps, isolations ending, fevers, follow-ups.
     Worklist {
         /// The date (default: the statistical date).
@@ -179,6 +185,14 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Worklist { on, json } => {
             cli::isolation::worklist_command(&ledger, on, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(args) => {
+            cli::import::import_command(&mut ledger, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Imports(command) => {
+            cli::import::imports_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {

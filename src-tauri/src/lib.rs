@@ -120,6 +120,14 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         // 复工复产 · 务工证明 (work)
         // 报表 (forms)
         // 导入 (imports)
+        commands::imports::preview_import,
+        commands::imports::commit_import,
+        commands::imports::import_error_report,
+        commands::imports::list_imports,
+        commands::imports::undo_import,
+        commands::imports::save_import_mapping,
+        commands::imports::get_import_mapping,
+        commands::imports::list_import_mappings,
     ])
 }
 

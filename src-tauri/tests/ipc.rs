@@ -571,3 +571,44 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
     .unwrap();
     assert!(list.as_array().unwrap().is_empty());
 }
+
+#[test]
+fn import_commands_preview_commit_list_and_undo() {
+    let app = demo_app();
+    let csv = "姓名,来源地,返回时间\n导入测试甲,武汉,2020-01-20\n,武汉,2020-01-20\n";
+    let request = json!({ "input": {
+        "kind": "arrivals", "fileName": "list.csv", "bytes": csv.as_bytes(), "defaultYear": 2020
+    } });
+    let preview = invoke(&app, "preview_import", request.clone()).unwrap();
+    assert_eq!(preview["counts"]["newArrivals"], 1, "{preview}");
+    assert_eq!(preview["counts"]["errors"], 1);
+    assert_eq!(preview["rows"][1]["cell"], "A3");
+    let report = invoke(&app, "import_error_report", request.clone()).unwrap();
+    assert!(report.as_array().unwrap().len() > 100, "xlsx bytes");
+    let done = invoke(&app, "commit_import", request).unwrap();
+    let id = done["importId"].as_str().unwrap().to_owned();
+    let log = invoke(&app, "list_imports", json!({ "input": {} })).unwrap();
+    assert_eq!(log[0]["id"], id.as_str());
+    assert_eq!(log[0]["importedBy"], "desktop");
+    invoke(&app, "undo_import", json!({ "input": { "id": id } })).unwrap();
+    let again = invoke(&app, "undo_import", json!({ "input": { "id": id } })).unwrap_err();
+    assert!(
+        again["detailZh"].as_str().unwrap().contains("撤销"),
+        "{again}"
+    );
+    invoke(
+        &app,
+        "save_import_mapping",
+        json!({ "input": { "source": "街道", "kind": "arrivals", "columns": { "name": "姓名" } } }),
+    )
+    .unwrap();
+    let m = invoke(
+        &app,
+        "get_import_mapping",
+        json!({ "input": { "source": "街道", "kind": "arrivals" } }),
+    )
+    .unwrap();
+    assert_eq!(m["columns"]["name"], "姓名");
+    let all = invoke(&app, "list_import_mappings", json!({})).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+}

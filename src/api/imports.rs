@@ -1,1 +1,195 @@
-//! IPC types of the imports module.
+//! IPC types of the imports module (导入: lists sent down as xlsx / xls / ods / csv).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What a list holds and where its rows go. A new kind is a field list
+/// (`imports::fields`) and a row writer (`imports::commit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// 户籍台账: people into the register.
+    People,
+    /// 返乡/外来名单: arrivals (the person matched or registered with them).
+    Arrivals,
+}
+
+impl ImportKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::People => "people",
+            ImportKind::Arrivals => "arrivals",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ImportKind> {
+        match code {
+            "people" => Some(ImportKind::People),
+            "arrivals" => Some(ImportKind::Arrivals),
+            _ => None,
+        }
+    }
+}
+
+/// A file to import and how to read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportRequest {
+    pub kind: ImportKind,
+    /// The file name as chosen (its extension picks the reader: xlsx, xls, ods, csv).
+    pub file_name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The sheet by name, or by its 1-based position ("2"); the first sheet by default.
+    #[ts(optional)]
+    pub sheet: Option<String>,
+    /// Field → column header, overriding the automatic mapping for those fields.
+    #[ts(optional)]
+    pub mapping: Option<BTreeMap<String, String>>,
+    /// The year for dates written without one ("1月21日"); the statistical date's year
+    /// by default.
+    #[ts(optional)]
+    pub default_year: Option<i32>,
+}
+
+/// One column of the chosen sheet and the field it was mapped to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumn {
+    /// "C".
+    pub letter: String,
+    /// The header, flattened over merged header rows ("返回情况/返回时间").
+    pub header: String,
+    #[ts(optional)]
+    pub field: Option<String>,
+}
+
+/// A field a kind takes, for the mapping step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportField {
+    pub key: String,
+    pub label_zh: String,
+    pub required: bool,
+}
+
+/// What happens to one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    /// Written on commit.
+    Accepted,
+    /// Nothing to write: the person (people) or the arrival (arrivals) is already there.
+    Unchanged,
+    /// The same person appears earlier in the file; skipped.
+    Duplicate,
+    /// Refused, with the reason; listed in the error report.
+    Error,
+}
+
+/// One row of the preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRow {
+    /// The row number as the spreadsheet shows it (1-based).
+    pub row: u32,
+    pub status: RowStatus,
+    pub name: String,
+    /// A new person would be registered.
+    pub new_person: bool,
+    /// The person already registered that the row was matched to.
+    #[ts(optional)]
+    pub matched_person_id: Option<String>,
+    /// A new arrival would be registered (arrivals).
+    pub new_arrival: bool,
+    /// The household the address was matched to.
+    #[ts(optional)]
+    pub household_id: Option<String>,
+    /// Why the row is refused, skipped, or a note (an address not found), in Chinese.
+    #[ts(optional)]
+    pub message_zh: Option<String>,
+    /// The cell at fault ("D7").
+    #[ts(optional)]
+    pub cell: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportCounts {
+    pub rows: u32,
+    pub accepted: u32,
+    pub new_people: u32,
+    pub matched_people: u32,
+    pub new_arrivals: u32,
+    pub unchanged: u32,
+    pub duplicates: u32,
+    pub errors: u32,
+}
+
+/// The dry run: how the file was read and what each row would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub kind: ImportKind,
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    /// The header rows found (1-based); rows above them are titles.
+    pub header_rows: Vec<u32>,
+    pub columns: Vec<ImportColumn>,
+    pub fields: Vec<ImportField>,
+    pub rows: Vec<PreviewRow>,
+    pub counts: ImportCounts,
+}
+
+/// A committed import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    pub import_id: String,
+    pub preview: ImportPreview,
+}
+
+/// One entry of the import history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportLogEntry {
+    pub id: String,
+    pub kind: ImportKind,
+    pub file_name: String,
+    #[ts(optional)]
+    pub sheet: Option<String>,
+    pub imported_by: String,
+    /// When, as stored (UTC, RFC 3339).
+    pub imported_at: String,
+    pub counts: ImportCounts,
+    #[ts(optional)]
+    pub undone_at: Option<String>,
+}
+
+/// A mapping saved for a source (the sender) and kind: field → column header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportMapping {
+    pub source: String,
+    pub kind: ImportKind,
+    pub columns: BTreeMap<String, String>,
+}
+
+/// Arguments of `list_imports`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportLogQuery {
+    /// At most this many, newest first (50 when 0).
+    #[serde(default)]
+    pub limit: u32,
+}
+
+/// Arguments of `get_import_mapping`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportMappingQuery {
+    pub source: String,
+    pub kind: ImportKind,
+}

@@ -26,6 +26,8 @@ use gridledger::api::{
 use gridledger::api::{
     Checkpoint, GateCheck, GateCheckOutcome, GateDay, GateDayQuery, GateSummary, NewCheckpoint,
     NewGateCheck, NewPublicity, Publicity, PublicityRange, PublicityTotals,
+    ImportKind, ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
+    ImportPreview, ImportRequest,
 };
 use ts_rs::{Config, TS};
 
@@ -118,6 +120,14 @@ fn generate(into: &Path) {
     Publicity::export_all(&cfg).expect("export Publicity");
     PublicityRange::export_all(&cfg).expect("export PublicityRange");
     PublicityTotals::export_all(&cfg).expect("export PublicityTotals");
+    ImportKind::export_all(&cfg).expect("export ImportKind");
+    ImportRequest::export_all(&cfg).expect("export ImportRequest");
+    ImportPreview::export_all(&cfg).expect("export ImportPreview");
+    ImportOutcome::export_all(&cfg).expect("export ImportOutcome");
+    ImportLogEntry::export_all(&cfg).expect("export ImportLogEntry");
+    ImportLogQuery::export_all(&cfg).expect("export ImportLogQuery");
+    ImportMapping::export_all(&cfg).expect("export ImportMapping");
+    ImportMappingQuery::export_all(&cfg).expect("export ImportMappingQuery");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

@@ -87,6 +87,13 @@ import type {
   Publicity,
   PublicityRange,
   PublicityTotals,
+  ImportLogEntry,
+  ImportLogQuery,
+  ImportMapping,
+  ImportMappingQuery,
+  ImportOutcome,
+  ImportPreview,
+  ImportRequest,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -132,6 +139,18 @@ export type Commands = {
   add_arrival: { args: { input: NewArrival }; result: Arrival };
   register_arrival: { args: { input: RegisterArrival }; result: Arrival };
   rescreen_arrivals: { args: { input: RescreenArrivals }; result: RescreenSummary };
+  /** 导入: the dry run of a list (xlsx / xls / ods / csv bytes), per row and counted. */
+  preview_import: { args: { input: ImportRequest }; result: ImportPreview };
+  /** Writes every accepted row in one transaction, or none; logged for undo. */
+  commit_import: { args: { input: ImportRequest }; result: ImportOutcome };
+  /** The rejected rows as xlsx bytes. */
+  import_error_report: { args: { input: ImportRequest }; result: number[] };
+  list_imports: { args: { input: ImportLogQuery }; result: ImportLogEntry[] };
+  /** Undoes an import as a whole; refused once something changed on top of it. */
+  undo_import: { args: { input: IdArg }; result: null };
+  save_import_mapping: { args: { input: ImportMapping }; result: null };
+  get_import_mapping: { args: { input: ImportMappingQuery }; result: ImportMapping | null };
+  list_import_mappings: { args: Record<string, never>; result: ImportMapping[] };
   update_arrival: { args: { input: ArrivalUpdate }; result: Arrival };
   delete_arrival: { args: { input: IdArg }; result: null };
   /** Risk areas (风险地区), in force ones first, with their arrival counts. */

@@ -8,6 +8,7 @@ import { ArrivalFormModal } from './ArrivalForm';
 import { ArrivalList, NO_FILTERS, type ArrivalFilters } from './ArrivalList';
 import { NightQuery } from './NightQuery';
 import { RiskAreas } from './RiskAreas';
+import { ImportButton } from '../imports/ImportButton';
 
 type Tab = 'list' | 'risk' | 'night';
 
@@ -38,14 +39,17 @@ export function ArrivalsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('modules.arrivals')}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setForm({ editing: null })}
-          data-testid="add-arrival"
-        >
-          {t('arrivals.form.button')}
-        </Button>
+        <Flex gap={8}>
+          <ImportButton kind="arrivals" />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setForm({ editing: null })}
+            data-testid="add-arrival"
+          >
+            {t('arrivals.form.button')}
+          </Button>
+        </Flex>
       </Flex>
       <Tabs
         activeKey={tab}

@@ -11,6 +11,7 @@ import { PersonDrawer } from './PersonDrawer';
 import { PersonSearch } from './PersonSearch';
 import { PAGE_SIZE, useHouseholds, usePeople } from './queries';
 import { RegisterTree, type SelectedNode } from './RegisterTree';
+import { ImportButton } from '../imports/ImportButton';
 
 /** The people filter for a tree node, a household and a page. */
 function peopleFilter(
@@ -78,6 +79,7 @@ export function ResidentsPage() {
           <PersonSearch onOpen={setPersonId} />
         </div>
         <Flex gap={8}>
+          <ImportButton kind="people" />
           <Tooltip title={estate ? undefined : t('residents.building.needEstate')}>
             <Button
               icon={<PlusOutlined />}

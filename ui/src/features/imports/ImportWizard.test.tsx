@@ -1,0 +1,106 @@
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportPreview, ImportRequest } from '../../api/bindings';
+import { AppProviders } from '../../providers';
+import { createQueryClient } from '../../queryClient';
+import { mockBackend } from '../../test/backend';
+import { ImportWizard } from './ImportWizard';
+
+// antd's tables, selects and modals render slowly in jsdom.
+beforeAll(() => configure({ asyncUtilTimeout: 15_000 }));
+
+const preview: ImportPreview = {
+  kind: 'arrivals',
+  sheets: ['返乡人员', '说明'],
+  sheet: '返乡人员',
+  headerRows: [3, 4],
+  columns: [
+    { letter: 'A', header: '姓名', field: 'name' },
+    { letter: 'B', header: '身份证号码', field: 'id_number' },
+    { letter: 'C', header: '返回情况/返回时间', field: 'arrived_on' },
+    { letter: 'D', header: '返回情况/从何地返回', field: 'origin' },
+  ],
+  fields: [
+    { key: 'name', labelZh: '姓名', required: true },
+    { key: 'id_number', labelZh: '身份证号', required: false },
+    { key: 'origin', labelZh: '来源地', required: true },
+    { key: 'arrived_on', labelZh: '返回时间', required: true },
+  ],
+  rows: [
+    {
+      row: 5,
+      status: 'accepted',
+      name: '张三',
+      newPerson: true,
+      newArrival: true,
+    },
+    {
+      row: 6,
+      status: 'error',
+      name: '钱六',
+      newPerson: false,
+      newArrival: false,
+      cell: 'B6',
+      messageZh: '身份证号已被 Excel 转成科学计数法',
+    },
+  ],
+  counts: {
+    rows: 2,
+    accepted: 1,
+    newPeople: 1,
+    matchedPeople: 0,
+    newArrivals: 1,
+    unchanged: 0,
+    duplicates: 0,
+    errors: 1,
+  },
+};
+
+describe('ImportWizard', { timeout: 120_000 }, () => {
+  it('reads a file, shows the mapping and the preview counts, and commits', async () => {
+    const requests: ImportRequest[] = [];
+    mockBackend({
+      preview_import: ({ input }) => {
+        requests.push(input);
+        return preview;
+      },
+      commit_import: ({ input }) => {
+        requests.push(input);
+        return { importId: 'imp1', preview };
+      },
+      list_imports: () => [],
+    });
+    const user = userEvent.setup();
+    render(
+      <AppProviders client={createQueryClient()}>
+        <ImportWizard kind="arrivals" onClose={() => {}} />
+      </AppProviders>,
+    );
+    const file = new File(['姓名,来源地,返回时间\n张三,武汉,2020-01-21\n'], '返乡名单.csv', {
+      type: 'text/csv',
+    });
+    await user.upload(screen.getByTestId('import-file'), file);
+
+    // The mapping step: the flattened merged header and the field it was mapped to.
+    expect(await screen.findByText('返回情况/从何地返回')).toBeInTheDocument();
+    expect(screen.getByText('表头在第 3, 4 行')).toBeInTheDocument();
+    expect(requests[0].kind).toBe('arrivals');
+    expect(requests[0].fileName).toBe('返乡名单.csv');
+    expect(new TextDecoder().decode(new Uint8Array(requests[0].bytes))).toContain('张三,武汉');
+
+    await user.click(screen.getByTestId('import-to-preview'));
+    const counts = await screen.findByTestId('import-counts');
+    expect(within(screen.getByTestId('import-count-accepted')).getByText('1')).toBeInTheDocument();
+    expect(within(screen.getByTestId('import-count-errors')).getByText('1')).toBeInTheDocument();
+    expect(counts).toHaveTextContent('新增返乡记录');
+    const rows = screen.getAllByTestId('import-row');
+    expect(rows[1]).toHaveTextContent('B6');
+    expect(rows[1]).toHaveTextContent('科学计数法');
+
+    await user.click(screen.getByTestId('import-commit'));
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('已导入 1 行');
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1].fileName).toBe('返乡名单.csv');
+  });
+});

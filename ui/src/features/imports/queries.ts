@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportRequest } from '../../api/bindings';
+import { call } from '../../api/rpc';
+
+/** Query keys of 导入. */
+export const importKeys = {
+  all: ['imports'] as const,
+  history: () => [...importKeys.all, 'history'] as const,
+};
+
+export function useImportHistory(enabled = true) {
+  return useQuery({
+    queryKey: importKeys.history(),
+    queryFn: () => call('list_imports', { input: { limit: 20 } }),
+    enabled,
+  });
+}
+
+/** The dry run: writes nothing, so nothing is invalidated. */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: (input: ImportRequest) => call('preview_import', { input }),
+  });
+}
+
+/** An import touches people, households' members and arrivals: everything is refetched. */
+export function useCommitImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ImportRequest) => call('commit_import', { input }),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+export function useUndoImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call('undo_import', { input: { id } }),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+export function useErrorReport() {
+  return useMutation({
+    mutationFn: (input: ImportRequest) => call('import_error_report', { input }),
+  });
+}
