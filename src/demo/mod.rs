@@ -135,6 +135,17 @@ const PLAN: &[GridPlan] = &[
     ),
 ];
 
+/// The source document posted notices in 71 buildings and 271 units, all of them: so the
+/// demo's 71 buildings have 271 units, 58 of them four units and the rest three, spread
+/// evenly (building `n` counts from 1).
+const UNITS: u32 = 271;
+const BUILDINGS: u32 = 71;
+
+fn units_of(n: u32) -> u32 {
+    let fours = UNITS - 3 * BUILDINGS;
+    3 + (n * fours / BUILDINGS - (n - 1) * fours / BUILDINGS)
+}
+
 fn build(
     tx: &Transaction,
     rng: &mut Rng,
@@ -150,6 +161,7 @@ fn build(
     progress(JobProgress { done, total });
     let street = register::add_street(tx, DEMO_STREET, DEMO_REGION)?;
     let mut community_ids: Vec<(&str, String)> = Vec::new();
+    let mut building_no = 0;
     for (community, grid_name, worker, phone, estates) in PLAN {
         let community_id = match community_ids.iter().find(|(n, _)| n == community) {
             Some((_, id)) => id.clone(),
@@ -170,9 +182,10 @@ fn build(
                 homes.extend((1..=40).map(|n| (None, format!("{n}号"))));
             }
             for b in 1..=*buildings {
+                building_no += 1;
                 let building =
                     register::add_building(tx, &estate, &format!("{b}栋"), i64::from(b))?;
-                for u in 1..=(2 + rng.below(3)) {
+                for u in 1..=units_of(building_no) {
                     let unit =
                         register::add_unit(tx, &building, &format!("{u}单元"), i64::from(u))?;
                     for floor in 1..=6 {

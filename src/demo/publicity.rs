@@ -1,6 +1,6 @@
 //! The source document's publicity and a gate on top of the demo register: 2 WeChat
 //! groups of 500, 20 banners, 2 screens, 5 boards, 1500 letters, 20 items published, and
-//! notices posted in the units of the 71 buildings (up to 271 units, in address order),
+//! notices posted in the units of the 71 buildings (271 units, in address order),
 //! all in late January 2020; two checkpoints with a morning of gate checks.
 //!
 //! Only records are written; the totals are counted from them (`publicity_totals`).

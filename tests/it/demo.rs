@@ -23,6 +23,7 @@ fn the_demo_fills_a_realistic_community_once() {
         first.buildings, 71,
         "as many buildings as the source document's community"
     );
+    assert_eq!(first.units, 271, "and as many units");
     assert!(first.households > 2000, "{} households", first.households);
     assert!(
         (2000..10000).contains(&first.people),
