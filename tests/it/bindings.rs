@@ -24,10 +24,10 @@ use gridledger::api::{
     RoundRow, Worklist,
 };
 use gridledger::api::{
-    Checkpoint, GateCheck, GateCheckOutcome, GateDay, GateDayQuery, GateSummary, NewCheckpoint,
-    NewGateCheck, NewPublicity, Publicity, PublicityRange, PublicityTotals,
-    ImportKind, ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
-    ImportPreview, ImportRequest,
+    Checkpoint, GateCheck, GateCheckOutcome, GateDay, GateDayQuery, GateSummary, ImportKind,
+    ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
+    ImportPreview, ImportRequest, NewCheckpoint, NewGateCheck, NewPublicity, Publicity,
+    PublicityRange, PublicityTotals,
 };
 use ts_rs::{Config, TS};
 
