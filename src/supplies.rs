@@ -376,6 +376,20 @@ fn issue_from_row(r: &rusqlite::Row) -> rusqlite::Result<SupplyIssue> {
     })
 }
 
+/// One issue.
+pub fn get_issue(conn: &Connection, id: &str) -> Result<SupplyIssue> {
+    conn.query_row(
+        &format!("{ISSUE_SELECT} WHERE s.id = ?1 AND s.deleted_at IS NULL"),
+        params![id],
+        issue_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        entity: "supply_issue",
+        id: id.to_owned(),
+    })
+}
+
 /// Issues matching `filter`, latest first. A household's history includes what its
 /// members received in person.
 pub fn list_issues(conn: &Connection, filter: &SupplyIssueFilter) -> Result<SupplyIssuePage> {

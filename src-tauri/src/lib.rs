@@ -107,7 +107,42 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         // 卡口 (gate)
         // 宣传 (publicity)
         // 物资 (supplies)
+        commands::supplies::list_supply_items,
+        commands::supplies::add_supply_item,
+        commands::supplies::update_supply_item,
+        commands::supplies::delete_supply_item,
+        commands::supplies::list_supply_receipts,
+        commands::supplies::add_supply_receipt,
+        commands::supplies::delete_supply_receipt,
+        commands::supplies::list_supply_issues,
+        commands::supplies::add_supply_issue,
+        commands::supplies::delete_supply_issue,
+        commands::supplies::list_supply_follow_ups,
+        commands::supplies::add_supply_follow_up,
+        commands::supplies::supply_eligibility,
+        commands::supplies::set_supply_eligibility,
+        commands::supplies::eligible_households,
+        commands::supplies::supply_counts,
         // 复工复产 · 务工证明 (work)
+        commands::work::list_enterprises,
+        commands::work::add_enterprise,
+        commands::work::update_enterprise,
+        commands::work::list_enterprise_visits,
+        commands::work::add_enterprise_visit,
+        commands::work::update_enterprise_visit,
+        commands::work::list_difficulties,
+        commands::work::add_difficulty,
+        commands::work::add_difficulty_follow_up,
+        commands::work::work_counts,
+        commands::work::list_work_certificates,
+        commands::work::get_work_certificate,
+        commands::work::issue_work_certificate,
+        commands::work::void_work_certificate,
+        commands::work::add_certificate_call_back,
+        commands::work::certificate_call_backs_due,
+        commands::work::certificate_settings,
+        commands::work::set_certificate_settings,
+        commands::work::save_work_certificate,
         // 报表 (forms)
         // 导入 (imports)
     ])
