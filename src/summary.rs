@@ -18,6 +18,8 @@ pub const MODULES: &[Module] = &[
     Module::Arrivals,
     Module::Contacts,
     Module::Isolation,
+    Module::Supplies,
+    Module::WorkResumption,
     Module::Settings,
 ];
 
