@@ -264,7 +264,7 @@ fn check_visit(
 
 fn visit_fields<'a>(
     v: &'a NewVisit,
-    on: &'a String,
+    on: &'a dyn rusqlite::ToSql,
     answers: &'a [(Option<&'static str>, Option<String>)],
     worker: &'a Option<String>,
     note: &'a Option<String>,

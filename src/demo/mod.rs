@@ -9,6 +9,7 @@
 //! arrivals, the 武汉 risk area and the family of five contacts.
 
 mod scenario;
+mod supplies;
 
 use std::collections::HashSet;
 
@@ -199,6 +200,7 @@ fn build(
         }
     }
     scenario::load(tx, rng, seen)?;
+    supplies::load(tx)?;
     progress(JobProgress { done: total, total });
     Ok(Outcome::Loaded)
 }

@@ -507,3 +507,26 @@ fn supplies_stock_and_list_are_scriptable() {
     );
     assert!(out.contains("1 of 1"), "{out}");
 }
+
+#[test]
+fn the_demo_records_supplies_enterprises_and_certificates() {
+    let (_dir, mut ledger) = fresh_ledger();
+    gridledger::demo::load(&mut ledger, &Actor::cli()).unwrap();
+    let items = supplies::list_items(ledger.conn()).unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|i| i.balance >= 0 && i.issued > 0));
+    // The families of the nine isolated received supplies on 2020-01-25.
+    let counts = supplies::supply_counts(ledger.conn(), day("2020-01-25")).unwrap();
+    assert_eq!(counts.issues_today, counts.households_served * 3);
+    assert!(counts.households_served >= 2);
+    let work = gridledger::enterprises::work_counts(ledger.conn(), day("2020-03-01")).unwrap();
+    assert_eq!(
+        (
+            work.enterprises,
+            work.incomplete_visits,
+            work.open_difficulties
+        ),
+        (2, 1, 1)
+    );
+    assert_eq!((work.certificates_issued, work.call_backs_due), (3, 2));
+}
