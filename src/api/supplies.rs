@@ -14,8 +14,11 @@ pub struct SupplyItem {
     /// Warn when the balance is at or below this.
     pub low_stock: Option<u32>,
     pub note: Option<String>,
+    #[ts(type = "number")]
     pub received: i64,
+    #[ts(type = "number")]
     pub issued: i64,
+    #[ts(type = "number")]
     pub balance: i64,
     /// The balance is at or below `low_stock`.
     pub low: bool,

@@ -198,10 +198,10 @@ impl CheckAnswer {
 pub struct ChecklistAnswer {
     pub item: CheckItem,
     #[ts(optional)]
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<CheckAnswer>,
     #[ts(optional)]
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 

@@ -7,7 +7,7 @@ export type SupplyItem = { id: string, name: string, unit: string,
 /**
  * Warn when the balance is at or below this.
  */
-lowStock: number | null, note: string | null, received: bigint, issued: bigint, balance: bigint, 
+lowStock: number | null, note: string | null, received: number, issued: number, balance: number, 
 /**
  * The balance is at or below `low_stock`.
  */

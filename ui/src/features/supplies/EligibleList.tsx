@@ -88,7 +88,7 @@ export function EligibleList({
             {
               title: t(`${p}.people`),
               dataIndex: 'people',
-              render: (ps: string[]) => ps.join('、'),
+              render: (ps: string[]) => ps.join(t(`${p}.separator`)),
             },
             {
               title: t(`${p}.lastIssued`),
