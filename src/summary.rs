@@ -20,6 +20,8 @@ pub const MODULES: &[Module] = &[
     Module::Isolation,
     Module::Gate,
     Module::Publicity,
+    Module::Supplies,
+    Module::WorkResumption,
     Module::Settings,
 ];
 

@@ -10,6 +10,7 @@
 
 mod publicity;
 mod scenario;
+mod supplies;
 
 use std::collections::HashSet;
 
@@ -214,6 +215,7 @@ fn build(
     }
     scenario::load(tx, rng, seen)?;
     publicity::load(tx)?;
+    supplies::load(tx)?;
     progress(JobProgress { done: total, total });
     Ok(Outcome::Loaded)
 }

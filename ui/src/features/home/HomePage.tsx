@@ -9,6 +9,7 @@ import { GridTable } from './GridTable';
 import { useDashboardCounts, useLoadDemo } from './queries';
 import { ResidenceCard } from './ResidenceCard';
 import { StatCards } from './StatCards';
+import { ModuleCards } from './ModuleCards';
 import { Worklist } from './Worklist';
 
 /** 首页: live counts from the core. */
@@ -60,6 +61,7 @@ export function HomePage() {
       <StatCards counts={data} />
       <GateHomeCard />
       <PublicityHomeCard />
+      <ModuleCards />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <ResidenceCard rows={data.byResidence} />

@@ -10,6 +10,8 @@ import { PersonArrivals } from '../arrivals/PersonArrivals';
 import { PersonContacts } from '../contacts/PersonContacts';
 import { PersonGateChecks } from '../gate/PersonGateChecks';
 import { PersonIsolations } from '../isolation/PersonIsolations';
+import { HouseholdSupplies } from '../supplies/HouseholdSupplies';
+import { PersonCertificates } from '../work/PersonCertificates';
 import { RESIDENCE_COLORS, sexText } from './labels';
 import { MergeModal } from './MergeModal';
 import { usePerson, useRevealPerson } from './queries';
@@ -93,6 +95,8 @@ function PersonDetails({
       <PersonContacts personId={personId} />
       <PersonIsolations personId={personId} />
       <PersonGateChecks personId={personId} />
+      <HouseholdSupplies householdId={person.data.householdId} />
+      <PersonCertificates personId={personId} />
       <Typography.Paragraph type="secondary" data-testid="person-more-later">
         {t('residents.drawer.moreLater')}
       </Typography.Paragraph>
