@@ -351,3 +351,11 @@ pub struct CallCounts {
     pub by_state: Vec<CallStateCount>,
     pub due_today: u32,
 }
+
+/// Arguments of `call_list`: the date (default: the statistical date).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct CallListQuery {
+    #[ts(optional)]
+    pub on: Option<String>,
+}

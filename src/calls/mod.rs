@@ -19,8 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
 use crate::api::{
     BulkCallTargets, BulkCallTargetsOutcome, CallCandidate, CallChannel, CallCounts, CallDueKind,
     CallList, CallOutcome, CallOutcomeCount, CallReason, CallRecord, CallState, CallStateCount,
-    CallTarget, CallTargetDetail, CallTargetFilter, NewCall, NewCallTarget, Place,
-    ResidenceStatus,
+    CallTarget, CallTargetDetail, CallTargetFilter, NewCall, NewCallTarget, Place, ResidenceStatus,
 };
 use crate::arrivals::place;
 use crate::arrivals::{date_field, optional_date, optional_note, require};
@@ -123,7 +122,13 @@ pub fn add_call_target(tx: &Transaction, t: &NewCallTarget, today: NaiveDate) ->
     };
     let worker = match optional_note(t.responsible_worker_id.as_deref()) {
         Some(w) => {
-            require(tx, "worker", "target.responsible_worker_id", "包保责任人", &w)?;
+            require(
+                tx,
+                "worker",
+                "target.responsible_worker_id",
+                "包保责任人",
+                &w,
+            )?;
             Some(w)
         }
         None => match household {
@@ -214,7 +219,12 @@ fn called_at(raw: Option<&str>, now: NaiveDateTime) -> Result<NaiveDateTime> {
         return Ok(now);
     };
     let raw = normalize_text(&raw);
-    for format in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
+    for format in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(at) = NaiveDateTime::parse_from_str(&raw, format) {
             return Ok(at);
         }
@@ -347,7 +357,11 @@ fn facts(conn: &Connection, target: Option<&str>) -> Result<HashMap<String, Vec<
     for row in rows {
         let (id, on, outcome, planned) = row?;
         let outcome = CallOutcome::from_code(&outcome).ok_or_else(|| {
-            Error::invalid("call.outcome", format!("unknown outcome {outcome}"), "通话结果无效")
+            Error::invalid(
+                "call.outcome",
+                format!("unknown outcome {outcome}"),
+                "通话结果无效",
+            )
         })?;
         out.entry(id).or_default().push(CallFact {
             on: date_field("call.called_at", "通话日期", &on)?,
@@ -448,23 +462,16 @@ fn read_targets(conn: &Connection, clause: &str, values: &[&dyn ToSql]) -> Resul
 }
 
 /// Fill in what is derived: place name, abroad, state, tries, due date.
-fn complete(
-    t: &mut CallTarget,
-    calls: &[CallFact],
-    policy: &crate::api::CallPolicy,
-) -> Result<()> {
+fn complete(t: &mut CallTarget, calls: &[CallFact], policy: &crate::api::CallPolicy) -> Result<()> {
     t.abroad = match &t.place {
         Some(p) => place::is_outside_mainland(p),
         None => t.residence_status == ResidenceStatus::Abroad,
     };
-    t.place_name = [
-        t.place.as_ref().map(place::name),
-        t.city.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    t.place_name = [t.place.as_ref().map(place::name), t.city.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     let added = date_field("target.created_at", "登记日期", &t.created_on)?;
     let d = derive(calls, t.arrival_id.is_some(), t.abroad, Some(added), policy);
     t.state = d.state;
@@ -478,7 +485,12 @@ fn complete(
     Ok(())
 }
 
-fn targets(conn: &Connection, clause: &str, values: &[&dyn ToSql], one: Option<&str>) -> Result<Vec<Read>> {
+fn targets(
+    conn: &Connection,
+    clause: &str,
+    values: &[&dyn ToSql],
+    one: Option<&str>,
+) -> Result<Vec<Read>> {
     let policy = call_policy(conn)?;
     let calls = facts(conn, one)?;
     let mut read = read_targets(conn, clause, values)?;
@@ -522,7 +534,10 @@ pub fn list_call_targets(conn: &Connection, filter: &CallTargetFilter) -> Result
 
 fn due_order(kind: Option<CallDueKind>) -> usize {
     kind.map_or(usize::MAX, |k| {
-        CallDueKind::ALL.iter().position(|x| *x == k).unwrap_or(usize::MAX)
+        CallDueKind::ALL
+            .iter()
+            .position(|x| *x == k)
+            .unwrap_or(usize::MAX)
     })
 }
 

@@ -183,7 +183,10 @@ mod tests {
         );
         calls.push(call("2020-01-24", VacantNumber));
         let x = derive(&calls, false, true, None, &p);
-        assert_eq!((x.state, x.failed_tries, x.due_on), (CallState::Lost, 3, None));
+        assert_eq!(
+            (x.state, x.failed_tries, x.due_on),
+            (CallState::Lost, 3, None)
+        );
         // Reaching them later resets the count.
         calls.push(call("2020-01-26", NotReturning));
         let x = derive(&calls, false, true, None, &p);

@@ -180,7 +180,12 @@ pub fn calls_command(ledger: &mut Ledger, command: CallsCommand) -> Result<()> {
                 for t in list.lost.iter().filter(keep) {
                     print_target(t);
                 }
-                println!("{} due, {} lost on {}", list.due.len(), list.lost.len(), list.date);
+                println!(
+                    "{} due, {} lost on {}",
+                    list.due.len(),
+                    list.lost.len(),
+                    list.date
+                );
             } else {
                 let rows = calls::list_call_targets(
                     ledger.conn(),
@@ -221,9 +226,7 @@ pub fn calls_command(ledger: &mut Ledger, command: CallsCommand) -> Result<()> {
                 note: None,
             };
             let today = arrivals::today();
-            let id = ledger.write(&Actor::cli(), |tx| {
-                calls::add_call_target(tx, &new, today)
-            })?;
+            let id = ledger.write(&Actor::cli(), |tx| calls::add_call_target(tx, &new, today))?;
             print_target(&calls::get_call_target(ledger.conn(), &id)?);
         }
         CallsCommand::Log(args) => {

@@ -61,7 +61,10 @@ pub(super) fn load(tx: &Transaction) -> Result<()> {
             tx,
             "person",
             person,
-            &[("residence_status", &status), ("current_location", &location)],
+            &[
+                ("residence_status", &status),
+                ("current_location", &location),
+            ],
         )?;
         let target = calls::add_call_target(
             tx,

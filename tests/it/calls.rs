@@ -7,9 +7,8 @@ use std::process::Command;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use gridledger::api::{
-    BulkCallTargets, CallDueKind, CallOutcome, CallPolicy, CallReason, CallState,
-    CallTargetFilter, NewArrival, NewCall, NewCallTarget, Place, RegisterArrival,
-    ResidenceStatus,
+    BulkCallTargets, CallDueKind, CallOutcome, CallPolicy, CallReason, CallState, CallTargetFilter,
+    NewArrival, NewCall, NewCallTarget, Place, RegisterArrival, ResidenceStatus,
 };
 use gridledger::register::{self, NewPerson};
 use gridledger::store::Actor;
@@ -99,14 +98,23 @@ fn state_follows_the_calls_with_retries_up_to_the_lost_limit() {
     assert_eq!(read.state, CallState::Pending);
     assert_eq!(read.place_name, "韩国 首尔");
     assert!(read.abroad);
-    assert_eq!(read.foreign_phone_masked.as_deref().map(|s| s.contains('*')), Some(true));
+    assert_eq!(
+        read.foreign_phone_masked
+            .as_deref()
+            .map(|s| s.contains('*')),
+        Some(true)
+    );
     // The register's number is the one called when no other is given.
     assert!(read.phone_masked.is_some());
 
     log(&mut ledger, &call(&t, "2020-01-22", CallOutcome::NoAnswer)).unwrap();
     assert_eq!(
         state(&ledger, &t),
-        (CallState::Retry, Some("2020-01-23".into()), Some(CallDueKind::Retry))
+        (
+            CallState::Retry,
+            Some("2020-01-23".into()),
+            Some(CallDueKind::Retry)
+        )
     );
     // The retry is on the next day's list, not on the day of the failed call.
     let list = calls::call_list(ledger.conn(), day("2020-01-22")).unwrap();
@@ -114,10 +122,21 @@ fn state_follows_the_calls_with_retries_up_to_the_lost_limit() {
     let list = calls::call_list(ledger.conn(), day("2020-01-23")).unwrap();
     assert!(list.due.iter().any(|x| x.id == t));
 
-    log(&mut ledger, &call(&t, "2020-01-23", CallOutcome::PoweredOff)).unwrap();
-    log(&mut ledger, &call(&t, "2020-01-24", CallOutcome::VacantNumber)).unwrap();
+    log(
+        &mut ledger,
+        &call(&t, "2020-01-23", CallOutcome::PoweredOff),
+    )
+    .unwrap();
+    log(
+        &mut ledger,
+        &call(&t, "2020-01-24", CallOutcome::VacantNumber),
+    )
+    .unwrap();
     let read = calls::get_call_target(ledger.conn(), &t).unwrap();
-    assert_eq!((read.state, read.failed_tries, read.due_on), (CallState::Lost, 3, None));
+    assert_eq!(
+        (read.state, read.failed_tries, read.due_on),
+        (CallState::Lost, 3, None)
+    );
     let list = calls::call_list(ledger.conn(), day("2020-01-25")).unwrap();
     assert!(list.due.is_empty());
     assert_eq!(list.lost.len(), 1);
@@ -137,11 +156,19 @@ fn state_follows_the_calls_with_retries_up_to_the_lost_limit() {
         .unwrap();
     assert_eq!(
         state(&ledger, &t),
-        (CallState::Retry, Some("2020-01-26".into()), Some(CallDueKind::Retry))
+        (
+            CallState::Retry,
+            Some("2020-01-26".into()),
+            Some(CallDueKind::Retry)
+        )
     );
 
     // Reached at last: not coming back, re-verified a week later (abroad).
-    log(&mut ledger, &call(&t, "2020-01-26", CallOutcome::NotReturning)).unwrap();
+    log(
+        &mut ledger,
+        &call(&t, "2020-01-26", CallOutcome::NotReturning),
+    )
+    .unwrap();
     assert_eq!(
         state(&ledger, &t),
         (
@@ -167,7 +194,11 @@ fn reverification_is_due_every_m_days_by_where_they_are() {
     let ta = target(&mut ledger, &abroad, Place::Country("KR".into()));
     let tw = target(&mut ledger, &away, Place::Region("420100".into()));
     for t in [&ta, &tw] {
-        log(&mut ledger, &call(t, "2020-01-27", CallOutcome::NotReturning)).unwrap();
+        log(
+            &mut ledger,
+            &call(t, "2020-01-27", CallOutcome::NotReturning),
+        )
+        .unwrap();
     }
     assert_eq!(state(&ledger, &ta).1.as_deref(), Some("2020-02-03"));
     assert_eq!(state(&ledger, &tw).1.as_deref(), Some("2020-02-10"));
@@ -211,7 +242,16 @@ fn reverification_is_due_every_m_days_by_where_they_are() {
             )
         })
         .unwrap_err();
-    assert!(matches!(err, Error::Invalid { field: "policy.max_tries", .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Invalid {
+                field: "policy.max_tries",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -223,7 +263,13 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
     let mut c = call(&t, "2020-01-27", CallOutcome::NotReturning);
     c.planned_return_on = Some("2020-02-10".into());
     let err = log(&mut ledger, &c).unwrap_err();
-    assert!(matches!(err, Error::Invalid { field: "call.planned_return_on", .. }));
+    assert!(matches!(
+        err,
+        Error::Invalid {
+            field: "call.planned_return_on",
+            ..
+        }
+    ));
     c.outcome = CallOutcome::PlansReturn;
     c.return_route = Some("首尔—上海—合肥".into());
     c.return_transport_no = Some("mu5042".into());
@@ -251,7 +297,13 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
             )
         })
         .unwrap_err();
-    assert!(matches!(err, Error::Invalid { field: "target.person_id", .. }));
+    assert!(matches!(
+        err,
+        Error::Invalid {
+            field: "target.person_id",
+            ..
+        }
+    ));
 
     // They arrive: registering the arrival links it and closes the loop.
     let arrival = ledger
@@ -308,7 +360,9 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
     assert_eq!(
         count(
             &ledger,
-            &format!("SELECT count(*) FROM arrival WHERE id = '{other}' AND call_target_id IS NULL")
+            &format!(
+                "SELECT count(*) FROM arrival WHERE id = '{other}' AND call_target_id IS NULL"
+            )
         ),
         1
     );
@@ -322,7 +376,10 @@ fn targets_come_from_the_register_one_by_one_or_in_bulk() {
     let _home = person(&mut ledger, "丙", ResidenceStatus::Hukou);
     let candidates = calls::call_candidates(ledger.conn()).unwrap();
     assert_eq!(
-        candidates.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        candidates
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
         ["乙", "甲"]
     );
     target(&mut ledger, &a, Place::Country("KR".into()));
@@ -360,7 +417,13 @@ fn targets_come_from_the_register_one_by_one_or_in_bulk() {
             )
         })
         .unwrap_err();
-    assert!(matches!(err, Error::Invalid { field: "target.foreign_phone", .. }));
+    assert!(matches!(
+        err,
+        Error::Invalid {
+            field: "target.foreign_phone",
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -387,9 +450,10 @@ fn the_source_scenario_counts_come_out_of_the_records() {
         .filter(|t| t.place == Some(Place::Region("420100".into())))
         .count();
     assert_eq!(wuhan, 6);
-    assert!(targets
-        .iter()
-        .all(|t| matches!(t.residence_status, ResidenceStatus::Away | ResidenceStatus::Abroad)));
+    assert!(targets.iter().all(|t| matches!(
+        t.residence_status,
+        ResidenceStatus::Away | ResidenceStatus::Abroad
+    )));
     assert_eq!(
         count(
             &ledger,
@@ -430,14 +494,27 @@ fn calls_are_scriptable() {
     assert!(text.contains("0 due"), "{ok} {text}");
 
     // Add a target for someone else and log a call.
-    let (ok, people) = gridledger(dir.path(), &["persons", "list", "--status", "hukou", "--limit", "1"]);
+    let (ok, people) = gridledger(
+        dir.path(),
+        &["persons", "list", "--status", "hukou", "--limit", "1"],
+    );
     assert!(ok, "{people}");
     let person = people.lines().next().unwrap().split('\t').next().unwrap();
     let (ok, text) = gridledger(
         dir.path(),
         &[
-            "calls", "add", "--person", person, "--place", "KR", "--city", "首尔", "--reason",
-            "study", "--foreign-phone", "+82 10 1234 5678",
+            "calls",
+            "add",
+            "--person",
+            person,
+            "--place",
+            "KR",
+            "--city",
+            "首尔",
+            "--reason",
+            "study",
+            "--foreign-phone",
+            "+82 10 1234 5678",
         ],
     );
     assert!(ok, "{text}");
@@ -445,11 +522,27 @@ fn calls_are_scriptable() {
     let id = text.split('\t').next().unwrap().trim().to_owned();
     let (ok, text) = gridledger(
         dir.path(),
-        &["calls", "log", "--target", &id, "--outcome", "plans_return", "--at", "2020-02-01",
-          "--planned-return", "2020-02-20"],
+        &[
+            "calls",
+            "log",
+            "--target",
+            &id,
+            "--outcome",
+            "plans_return",
+            "--at",
+            "2020-02-01",
+            "--planned-return",
+            "2020-02-20",
+        ],
     );
     assert!(ok, "{text}");
-    assert!(text.contains("计划返回") && text.contains("2020-02-18"), "{text}");
-    let (ok, text) = gridledger(dir.path(), &["calls", "log", "--target", &id, "--outcome", "maybe"]);
+    assert!(
+        text.contains("计划返回") && text.contains("2020-02-18"),
+        "{text}"
+    );
+    let (ok, text) = gridledger(
+        dir.path(),
+        &["calls", "log", "--target", &id, "--outcome", "maybe"],
+    );
     assert!(!ok && text.contains("outcome"), "{text}");
 }
