@@ -16,6 +16,7 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import type { Module } from '../api/bindings';
 import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
+import { CallsPage } from '../features/calls/CallsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { HomePage } from '../features/home/HomePage';
 import { IsolationPage } from '../features/isolation/IsolationPage';
@@ -40,7 +41,7 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'arrivals', path: '/arrivals', icon: <CarOutlined />, page: ArrivalsPage },
   { key: 'contacts', path: '/contacts', icon: <ShareAltOutlined />, page: ContactsPage },
   { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined />, page: IsolationPage },
-  { key: 'calls', path: '/calls', icon: <PhoneOutlined /> },
+  { key: 'calls', path: '/calls', icon: <PhoneOutlined />, page: CallsPage },
   { key: 'gate', path: '/gate', icon: <SafetyOutlined /> },
   { key: 'supplies', path: '/supplies', icon: <InboxOutlined /> },
   { key: 'workResumption', path: '/work-resumption', icon: <ShopOutlined /> },

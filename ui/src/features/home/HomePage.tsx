@@ -2,6 +2,7 @@ import { Col, Flex, Row, Typography } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
+import { CallsCard } from '../calls/CallsCard';
 import { DemoLoader } from './DemoLoader';
 import { GridTable } from './GridTable';
 import { useDashboardCounts, useLoadDemo } from './queries';
@@ -56,6 +57,7 @@ export function HomePage() {
       </Flex>
       <Worklist />
       <StatCards counts={data} />
+      <CallsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <ResidenceCard rows={data.byResidence} />
