@@ -67,6 +67,9 @@ enum Command {
     /// The import history: list, undo an import, saved mappings.
     #[command(subcommand)]
     Imports(cli::import::ImportsCommand),
+    /// Phone verification of people away and abroad (电话核实): list, add, log, counts.
+    #[command(subcommand)]
+    Calls(cli::calls::CallsCommand),
     /// Today's worklist: checks due, gaps, isolations ending, fevers, follow-ups.
     Worklist {
         /// The date (default: the statistical date).
@@ -190,6 +193,10 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Publicity(command) => {
             cli::publicity::publicity_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Calls(command) => {
+            cli::calls::calls_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worklist { on, json } => {

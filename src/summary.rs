@@ -18,10 +18,11 @@ pub const MODULES: &[Module] = &[
     Module::Arrivals,
     Module::Contacts,
     Module::Isolation,
+    Module::Calls,
     Module::Gate,
-    Module::Publicity,
     Module::Supplies,
     Module::WorkResumption,
+    Module::Publicity,
     Module::Settings,
 ];
 

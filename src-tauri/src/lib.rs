@@ -104,6 +104,18 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::sweep::record_sweep_visit,
         commands::sweep::record_sweep_visits,
         // 电话核实 (calls)
+        commands::calls::call_policy,
+        commands::calls::set_call_policy,
+        commands::calls::call_list,
+        commands::calls::list_call_targets,
+        commands::calls::call_target_detail,
+        commands::calls::add_call_target,
+        commands::calls::add_call_targets,
+        commands::calls::delete_call_target,
+        commands::calls::add_call,
+        commands::calls::delete_call,
+        commands::calls::call_candidates,
+        commands::calls::call_counts,
         // 卡口 (gate)
         commands::gate::list_checkpoints,
         commands::gate::add_checkpoint,

@@ -688,3 +688,59 @@ fn supplies_and_work_commands_refuse_negative_stock_and_number_certificates() {
     let work = invoke(&app, "work_counts", json!({})).unwrap();
     assert!(work["incompleteVisits"].as_u64().unwrap() >= 1, "{work}");
 }
+
+#[test]
+fn calls_are_listed_logged_and_counted_through_ipc() {
+    let app = demo_app();
+    let counts = invoke(&app, "call_counts", json!({})).unwrap();
+    assert_eq!(counts["targets"], 10);
+    let by = |o: &str| {
+        counts["byOutcome"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["outcome"] == o)
+            .unwrap()["count"]
+            .clone()
+    };
+    assert_eq!(by("not_returning"), 9);
+    assert_eq!(by("vacant_number"), 1);
+    let list = invoke(
+        &app,
+        "call_list",
+        json!({ "input": { "on": "2020-01-28" } }),
+    )
+    .unwrap();
+    assert_eq!(list["due"].as_array().unwrap().len(), 1);
+    let target = list["due"][0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(list["due"][0]["state"], "retry");
+    let after = invoke(
+        &app,
+        "add_call",
+        json!({ "input": { "targetId": target, "outcome": "plans_return",
+                            "plannedReturnOn": "2099-01-10", "channel": "wechat" } }),
+    )
+    .unwrap();
+    assert_eq!(after["state"], "plans_return");
+    assert_eq!(after["dueOn"], "2099-01-08");
+    let detail = invoke(
+        &app,
+        "call_target_detail",
+        json!({ "input": { "id": target } }),
+    )
+    .unwrap();
+    assert_eq!(detail["calls"].as_array().unwrap().len(), 2);
+    assert_eq!(detail["calls"][1]["channel"], "wechat");
+    let err = invoke(
+        &app,
+        "add_call",
+        json!({ "input": { "targetId": target, "outcome": "no_answer", "plannedReturnOn": "2099-01-10" } }),
+    )
+    .unwrap_err();
+    assert!(
+        err["detailZh"].as_str().unwrap().contains("计划返回"),
+        "{err}"
+    );
+    let policy = invoke(&app, "call_policy", json!({})).unwrap();
+    assert_eq!(policy["maxTries"], 3);
+}

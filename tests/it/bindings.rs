@@ -18,6 +18,10 @@ use gridledger::api::{
     RegisterArrival, RescreenArrivals, RescreenSummary, RiskArea, RiskAreaUpdate, SetHomeRegion,
 };
 use gridledger::api::{
+    BulkCallTargets, BulkCallTargetsOutcome, CallCandidate, CallCounts, CallList, CallListQuery,
+    CallPolicy, CallTarget, CallTargetDetail, CallTargetFilter, NewCall, NewCallTarget,
+};
+use gridledger::api::{
     BulkRelease, BulkReleaseOutcome, CheckRound, CheckRoundOutcome, EndIsolation, FeverEvent,
     HandleFever, Isolation, IsolationFilter, IsolationPage, IsolationPolicy, IsolationProposal,
     IsolationSource, MonitoringGrid, NewCheck, NewFollowUp, NewIsolation, Replan, RoundQuery,
@@ -173,6 +177,18 @@ fn generate(into: &Path) {
     CertificateSettings::export_all(&cfg).expect("export CertificateSettings");
     SaveCertificate::export_all(&cfg).expect("export SaveCertificate");
     WorkCounts::export_all(&cfg).expect("export WorkCounts");
+    BulkCallTargets::export_all(&cfg).expect("export BulkCallTargets");
+    BulkCallTargetsOutcome::export_all(&cfg).expect("export BulkCallTargetsOutcome");
+    CallCandidate::export_all(&cfg).expect("export CallCandidate");
+    CallCounts::export_all(&cfg).expect("export CallCounts");
+    CallList::export_all(&cfg).expect("export CallList");
+    CallListQuery::export_all(&cfg).expect("export CallListQuery");
+    CallPolicy::export_all(&cfg).expect("export CallPolicy");
+    CallTarget::export_all(&cfg).expect("export CallTarget");
+    CallTargetDetail::export_all(&cfg).expect("export CallTargetDetail");
+    CallTargetFilter::export_all(&cfg).expect("export CallTargetFilter");
+    NewCall::export_all(&cfg).expect("export NewCall");
+    NewCallTarget::export_all(&cfg).expect("export NewCallTarget");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

@@ -5,6 +5,18 @@
 import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BulkCallTargets,
+  BulkCallTargetsOutcome,
+  CallCandidate,
+  CallCounts,
+  CallList,
+  CallListQuery,
+  CallPolicy,
+  CallTarget,
+  CallTargetDetail,
+  CallTargetFilter,
+  NewCall,
+  NewCallTarget,
   BulkRelease,
   BulkReleaseOutcome,
   CheckRound,
@@ -301,6 +313,24 @@ export type Commands = {
   };
   /** Writes the printable A4 certificate (xlsx) to an absolute path; answers the path. */
   save_work_certificate: { args: { input: SaveCertificate }; result: string };
+  /** 电话核实: the call policy (retries, 失联 limit, re-verification, return window). */
+  call_policy: { args: Record<string, never>; result: CallPolicy };
+  set_call_policy: { args: { input: CallPolicy }; result: CallPolicy };
+  /** The call list of a date (default the statistical date): due targets and lost ones. */
+  call_list: { args: { input: CallListQuery }; result: CallList };
+  list_call_targets: { args: { input: CallTargetFilter }; result: CallTarget[] };
+  /** A target with its calls and its numbers in full (audited). */
+  call_target_detail: { args: { input: IdArg }; result: CallTargetDetail };
+  add_call_target: { args: { input: NewCallTarget }; result: CallTarget };
+  add_call_targets: { args: { input: BulkCallTargets }; result: BulkCallTargetsOutcome };
+  delete_call_target: { args: { input: IdArg }; result: null };
+  /** Logs a call; answers the target with its new derived state. */
+  add_call: { args: { input: NewCall }; result: CallTarget };
+  delete_call: { args: { input: IdArg }; result: null };
+  /** People away or abroad in the register without an open target. */
+  call_candidates: { args: Record<string, never>; result: CallCandidate[] };
+  /** The 首页 card: targets by latest outcome and by state. */
+  call_counts: { args: Record<string, never>; result: CallCounts };
 };
 
 export type Command = keyof Commands;

@@ -16,10 +16,10 @@ describe('AppShell', () => {
   });
 
   it('hides a reported module that has no page yet', async () => {
-    mockBackend({ app_info: () => ({ ...appInfo, modules: ['home', 'calls', 'settings'] }) });
+    mockBackend({ app_info: () => ({ ...appInfo, modules: ['home', 'reports', 'settings'] }) });
     renderApp();
     await screen.findByTestId('menu-home');
-    expect(screen.queryByTestId('menu-calls')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('menu-reports')).not.toBeInTheDocument();
     expect(screen.getAllByRole('menuitem')).toHaveLength(2);
   });
 

@@ -16,6 +16,7 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import type { Module } from '../api/bindings';
 import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
+import { CallsPage } from '../features/calls/CallsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { GatePage } from '../features/gate/GatePage';
 import { HomePage } from '../features/home/HomePage';
@@ -44,7 +45,7 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'arrivals', path: '/arrivals', icon: <CarOutlined />, page: ArrivalsPage },
   { key: 'contacts', path: '/contacts', icon: <ShareAltOutlined />, page: ContactsPage },
   { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined />, page: IsolationPage },
-  { key: 'calls', path: '/calls', icon: <PhoneOutlined /> },
+  { key: 'calls', path: '/calls', icon: <PhoneOutlined />, page: CallsPage },
   { key: 'gate', path: '/gate', icon: <SafetyOutlined />, page: GatePage },
   { key: 'supplies', path: '/supplies', icon: <InboxOutlined />, page: SuppliesPage },
   {

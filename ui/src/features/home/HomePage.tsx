@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStat
 import { useFormatDate } from '../../lib/useFormatDate';
 import { GateHomeCard } from '../gate/GateHomeCard';
 import { PublicityHomeCard } from '../publicity/PublicityHomeCard';
+import { CallsCard } from '../calls/CallsCard';
 import { DemoLoader } from './DemoLoader';
 import { GridTable } from './GridTable';
 import { useDashboardCounts, useLoadDemo } from './queries';
@@ -62,6 +63,7 @@ export function HomePage() {
       <GateHomeCard />
       <PublicityHomeCard />
       <ModuleCards />
+      <CallsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <ResidenceCard rows={data.byResidence} />

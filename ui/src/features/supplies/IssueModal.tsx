@@ -8,7 +8,7 @@ import { useAppInfo } from '../../shell/queries';
 import { HouseholdPicker } from '../arrivals/HouseholdPicker';
 import { PersonPicker } from '../contacts/PersonPicker';
 import { defaultCheckDate, fromPicker, toPicker } from '../isolation/dates';
-import { SubmitRow } from '../isolation/parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { WorkerSelect } from '../workers/WorkerSelect';
 import { useAddIssue, useSupplyItems } from './queries';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
 import { fromPicker } from '../isolation/dates';
-import { SubmitRow } from '../isolation/parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { useAddItem, useAddReceipt, useSupplyItems } from './queries';
 
 type ItemValues = { name: string; unit: string; lowStock?: number | null; note?: string };

@@ -26,7 +26,7 @@ import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { PersonPicker } from '../contacts/PersonPicker';
 import { defaultCheckDate, fromPicker, toPicker } from '../isolation/dates';
-import { SubmitRow } from '../isolation/parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { WorkerSelect } from '../workers/WorkerSelect';
 import {
   PAGE_SIZE,

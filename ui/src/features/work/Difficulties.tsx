@@ -21,7 +21,7 @@ import { ErrorState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { defaultCheckDate, fromPicker, toPicker } from '../isolation/dates';
-import { SubmitRow } from '../isolation/parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { WorkerSelect } from '../workers/WorkerSelect';
 import { useAddDifficultyFollowUp, useDifficulties } from './queries';
 

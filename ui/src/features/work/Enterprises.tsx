@@ -23,7 +23,7 @@ import { ErrorState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { defaultCheckDate, fromPicker, toPicker } from '../isolation/dates';
-import { SubmitRow } from '../isolation/parts';
+import { SubmitRow } from '../../components/SubjectModal';
 import { KINDS } from './labels';
 import { useAddDifficulty, useAddEnterprise, useEnterprises, useUpdateEnterprise } from './queries';
 import { VisitModal } from './VisitModal';
