@@ -20,7 +20,6 @@ mod work;
 pub use arrivals::*;
 #[allow(unused_imports)] // until the module has types
 pub use calls::*;
-#[allow(unused_imports)] // until the module has types
 pub use forms::*;
 #[allow(unused_imports)] // until the module has types
 pub use gate::*;

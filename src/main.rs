@@ -63,6 +63,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export an official form to xlsx (报表导出): `export FORM --out FILE [--date D |
+    /// --from D --to D] [--grid G] [--mask none|upward|public]`; `--list` the definitions.
+    Export(cli::export::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -163,6 +166,11 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
             cli::isolation::checks_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export(args) => Ok(if cli::export::export_command(&mut ledger, args)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
         Command::Worklist { on, json } => {
             cli::isolation::worklist_command(&ledger, on, json)?;
             Ok(ExitCode::SUCCESS)
