@@ -109,6 +109,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         // 物资 (supplies)
         // 复工复产 · 务工证明 (work)
         // 报表 (forms)
+        commands::forms::list_forms,
+        commands::forms::preview_form,
+        commands::forms::export_form,
+        commands::forms::export_log,
         // 导入 (imports)
     ])
 }

@@ -292,8 +292,14 @@ fn resolve(def: FormDefinition, text: &str) -> Result<Form, Vec<DefinitionError>
         err(
             line_of(text, "id", &def.id),
             None,
-            format!("form id {:?} must be non-empty latin letters, digits, - or _", def.id),
-            format!("表单标识“{}”只能由英文字母、数字、- 和 _ 组成且不能为空", def.id),
+            format!(
+                "form id {:?} must be non-empty latin letters, digits, - or _",
+                def.id
+            ),
+            format!(
+                "表单标识“{}”只能由英文字母、数字、- 和 _ 组成且不能为空",
+                def.id
+            ),
         );
     }
     if def.name.trim().is_empty() || def.title.trim().is_empty() {
@@ -320,7 +326,12 @@ fn resolve(def: FormDefinition, text: &str) -> Result<Form, Vec<DefinitionError>
         let line = line_of(text, "key", &c.key);
         let key = Some(c.key.as_str());
         if c.key.trim().is_empty() {
-            err(line, key, "a column key is empty".into(), "列标识不能为空".into());
+            err(
+                line,
+                key,
+                "a column key is empty".into(),
+                "列标识不能为空".into(),
+            );
         }
         if !seen.insert(c.key.as_str()) {
             err(
@@ -383,7 +394,10 @@ fn resolve(def: FormDefinition, text: &str) -> Result<Form, Vec<DefinitionError>
                     err(
                         line,
                         key,
-                        format!("column {:?}: a day grid needs 1–90 days and 1–4 slots", c.key),
+                        format!(
+                            "column {:?}: a day grid needs 1–90 days and 1–4 slots",
+                            c.key
+                        ),
                         format!("列“{}”：监测表格应为 1–90 天、每天 1–4 次", c.key),
                     );
                     continue;
@@ -410,7 +424,10 @@ fn resolve(def: FormDefinition, text: &str) -> Result<Form, Vec<DefinitionError>
                 err(
                     line,
                     key,
-                    format!("column {:?}: `expand` goes with the checks field and only with it", c.key),
+                    format!(
+                        "column {:?}: `expand` goes with the checks field and only with it",
+                        c.key
+                    ),
                     format!("列“{}”：“expand”只能且必须用于 checks 字段", c.key),
                 );
                 continue;
@@ -455,8 +472,14 @@ fn resolve(def: FormDefinition, text: &str) -> Result<Form, Vec<DefinitionError>
             err(
                 line,
                 Some(&g.title),
-                format!("header group {:?}: {:?} comes after {:?}", g.title, g.from, g.to),
-                format!("表头分组“{}”：起始列“{}”在结束列“{}”之后", g.title, g.from, g.to),
+                format!(
+                    "header group {:?}: {:?} comes after {:?}",
+                    g.title, g.from, g.to
+                ),
+                format!(
+                    "表头分组“{}”：起始列“{}”在结束列“{}”之后",
+                    g.title, g.from, g.to
+                ),
             );
             continue;
         }
@@ -535,7 +558,11 @@ mod tests {
         let broken = MINIMAL.replace("\"width\": 6 }", "\"width\": 6, }");
         let errors = parse(&broken).expect_err("invalid");
         assert_eq!(errors[0].line, Some(7));
-        assert!(errors[0].to_zh().starts_with("第 7 行"), "{}", errors[0].to_zh());
+        assert!(
+            errors[0].to_zh().starts_with("第 7 行"),
+            "{}",
+            errors[0].to_zh()
+        );
     }
 
     #[test]
@@ -545,7 +572,10 @@ mod tests {
             "{ \"key\": \"name\", \"header\": \"姓名\", \"field\": \"nmae\" },\n    { \"key\": \"no\", \"header\": \"x\", \"field\": \"name\", \"width\": 0 }",
         );
         let errors = parse(&bad).expect_err("invalid");
-        let unknown = errors.iter().find(|e| e.message.contains("nmae")).expect("unknown");
+        let unknown = errors
+            .iter()
+            .find(|e| e.message.contains("nmae"))
+            .expect("unknown");
         assert_eq!(unknown.line, Some(8));
         assert_eq!(unknown.key.as_deref(), Some("name"));
         assert!(unknown.message_zh.contains("没有字段"));
@@ -571,7 +601,10 @@ mod tests {
 
     #[test]
     fn format_must_fit_the_field() {
-        let bad = MINIMAL.replace("\"field\": \"name\" }", "\"field\": \"name\", \"format\": \"date\" }");
+        let bad = MINIMAL.replace(
+            "\"field\": \"name\" }",
+            "\"field\": \"name\", \"format\": \"date\" }",
+        );
         let errors = parse(&bad).expect_err("invalid");
         assert!(errors[0].message.contains("does not fit"));
     }

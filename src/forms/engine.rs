@@ -273,7 +273,7 @@ fn write_header(
             }
         }
         ws.set_row_height(2, 22)?;
-        ws.set_row_height(3, 22)?;
+        ws.set_row_height(3, 36)?;
     }
     Ok(())
 }
@@ -358,7 +358,12 @@ pub fn write_cell(
             if c.format == CellFormat::Temperature {
                 ws.write_number_with_format(row, col, f64::from(*t) / 10.0, format)?;
             } else {
-                ws.write_string_with_format(row, col, format!("{:.1}", f64::from(*t) / 10.0), format)?;
+                ws.write_string_with_format(
+                    row,
+                    col,
+                    format!("{:.1}", f64::from(*t) / 10.0),
+                    format,
+                )?;
             }
         }
         Value::Bool(b) => {

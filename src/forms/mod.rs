@@ -21,8 +21,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use crate::api::{
-    ExportLogEntry, ExportRequest, ExportResult, FormOrigin, FormPreview, FormProblem,
-    FormSummary,
+    ExportLogEntry, ExportRequest, ExportResult, FormOrigin, FormPreview, FormProblem, FormSummary,
 };
 use crate::arrivals::date_field;
 use crate::domain::masking::MaskPreset;
@@ -324,7 +323,10 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
     let opt = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let fill = |s: &str| {
         s.replace("{community}", &community)
-            .replace("{dateZh}", &report_date.format("%Y年%-m月%-d日").to_string())
+            .replace(
+                "{dateZh}",
+                &report_date.format("%Y年%-m月%-d日").to_string(),
+            )
             .replace("{date}", &report_date.to_string())
             .replace("{from}", &opt(r.query.from))
             .replace("{to}", &opt(r.query.to))

@@ -242,9 +242,7 @@ impl Query {
     }
     /// The date ages and statuses are computed on.
     fn as_of(&self) -> NaiveDate {
-        self.date
-            .or(self.to)
-            .unwrap_or_else(crate::arrivals::today)
+        self.date.or(self.to).unwrap_or_else(crate::arrivals::today)
     }
 }
 
@@ -256,7 +254,9 @@ pub fn resolve_grids(conn: &Connection, grids: &[String]) -> Result<Vec<(String,
     )?;
     for g in grids {
         let found = stmt
-            .query_map([g], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([g], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         if found.is_empty() {
             return Err(Error::invalid(
@@ -510,7 +510,11 @@ fn isolations(
         let planned_end: String = r.get(9)?;
         let per_day: u32 = r.get(12)?;
         let start_date = NaiveDate::parse_from_str(&start, "%Y-%m-%d").map_err(|e| {
-            Error::invalid("isolation.start_date", e.to_string(), "隔离开始日期格式不对")
+            Error::invalid(
+                "isolation.start_date",
+                e.to_string(),
+                "隔离开始日期格式不对",
+            )
         })?;
         let mut grid: Vec<Option<i16>> = Vec::new();
         let mut symptoms: Vec<&'static str> = Vec::new();

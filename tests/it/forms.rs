@@ -103,7 +103,10 @@ fn the_screening_form_reads_back_with_its_layout_ids_as_text_and_every_arrival()
     let s = read(&path);
     assert_eq!(s.name, "返乡（外来）人员摸排登记表");
     // Title merged over all 19 columns, header block under it.
-    assert_eq!(s.text(0, 0), format!("{community}返乡（外来）人员摸排登记表"));
+    assert_eq!(
+        s.text(0, 0),
+        format!("{community}返乡（外来）人员摸排登记表")
+    );
     assert!(s.is_merged(0, 0, 0, 18), "{:?}", s.merged);
     assert!(s.is_merged(1, 0, 1, 18));
     assert!(s.text(1, 0).starts_with(&format!("填报单位：{community}")));
@@ -342,8 +345,7 @@ fn a_failed_log_write_removes_the_file() {
         )
         .unwrap();
     let out = dir.path().join("out.xlsx");
-    let err =
-        forms::export_form(&mut ledger, &Actor::cli(), &req("contacts"), &out).unwrap_err();
+    let err = forms::export_form(&mut ledger, &Actor::cli(), &req("contacts"), &out).unwrap_err();
     assert!(err.to_string().contains("log refused"), "{err}");
     assert!(!out.exists(), "no export without its log entry");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -367,7 +369,11 @@ fn user_copies_override_when_valid_and_are_listed_with_their_line_when_not() {
     assert_eq!(copied.len(), 3);
     let user = forms::user_forms_dir(&data_dir).join("contacts.json");
     let text = std::fs::read_to_string(&user).unwrap();
-    std::fs::write(&user, text.replace("{community}密切接触者", "{community}四同人员")).unwrap();
+    std::fs::write(
+        &user,
+        text.replace("{community}密切接触者", "{community}四同人员"),
+    )
+    .unwrap();
     // An invalid copy of the screening form: an unknown field on its line 25.
     let screening = forms::user_forms_dir(&data_dir).join("arrivals-screening.json");
     let text = std::fs::read_to_string(&screening).unwrap();
@@ -399,7 +405,9 @@ fn user_copies_override_when_valid_and_are_listed_with_their_line_when_not() {
         .iter()
         .any(|f| f.id == "contacts" && f.origin == FormOrigin::Shipped && !f.in_use));
     let (path, _) = export(&mut ledger, dir.path(), req("contacts"));
-    assert!(read(&path).text(0, 0).ends_with("四同人员（四同人员）登记表"));
+    assert!(read(&path)
+        .text(0, 0)
+        .ends_with("四同人员（四同人员）登记表"));
     let (path, rows) = export(&mut ledger, dir.path(), req("arrivals-screening"));
     assert_eq!(rows, 140);
     assert_eq!(read(&path).text(3, 7), "来源地（省/市/县）");
@@ -469,7 +477,10 @@ fn the_cli_exports_lists_and_refuses_bad_input() {
     assert!(ok, "{text}");
     assert!(text.contains("arrivals-screening\t返乡（外来）人员摸排登记表\tarrivals\tok"));
     let (ok, text) = gridledger(dir.path(), &["export", "--log"]);
-    assert!(ok && text.contains("arrivals-screening\t140 rows\tPublic"), "{text}");
+    assert!(
+        ok && text.contains("arrivals-screening\t140 rows\tPublic"),
+        "{text}"
+    );
 
     let (ok, text) = gridledger(
         dir.path(),
@@ -478,10 +489,7 @@ fn the_cli_exports_lists_and_refuses_bad_input() {
     assert!(!ok && text.contains("unknown masking preset"), "{text}");
     let (ok, text) = gridledger(dir.path(), &["export", "nope", "--out", "x.xlsx"]);
     assert!(!ok && text.contains("no form"), "{text}");
-    let (ok, text) = gridledger(
-        dir.path(),
-        &["export", "contacts", "--date", "2020-13-01"],
-    );
+    let (ok, text) = gridledger(dir.path(), &["export", "contacts", "--date", "2020-13-01"]);
     assert!(!ok, "{text}");
 
     // Without --out: <data dir>/exports/<form>-<date>.xlsx.
