@@ -52,16 +52,20 @@ pub struct ExportRequest {
     pub form: String,
     /// The report date (YYYY-MM-DD): rows as of this day.
     #[serde(default)]
+    #[ts(optional)]
     pub date: Option<String>,
     #[serde(default)]
+    #[ts(optional)]
     pub from: Option<String>,
     #[serde(default)]
+    #[ts(optional)]
     pub to: Option<String>,
     /// Grid ids or names; empty = all.
     #[serde(default)]
     pub grids: Vec<String>,
     /// Default: the definition's preset.
     #[serde(default)]
+    #[ts(optional)]
     pub masking: Option<MaskPreset>,
 }
 
@@ -89,7 +93,7 @@ pub struct FormPreview {
 #[serde(rename_all = "camelCase")]
 pub struct ExportLogEntry {
     pub id: String,
-    /// When (local time, YYYY-MM-DD HH:MM:SS).
+    /// When (UTC, ISO 8601).
     pub at: String,
     /// Who.
     pub actor: String,

@@ -23,6 +23,9 @@ use gridledger::api::{
     IsolationSource, MonitoringGrid, NewCheck, NewFollowUp, NewIsolation, Replan, RoundQuery,
     RoundRow, Worklist,
 };
+use gridledger::api::{
+    ExportLogEntry, ExportRequest, ExportResult, FormOrigin, FormPreview, FormProblem, FormSummary,
+};
 use ts_rs::{Config, TS};
 
 fn generate(into: &Path) {
@@ -93,6 +96,13 @@ fn generate(into: &Path) {
     FeverEvent::export_all(&cfg).expect("export FeverEvent");
     NewFollowUp::export_all(&cfg).expect("export NewFollowUp");
     Worklist::export_all(&cfg).expect("export Worklist");
+    FormSummary::export_all(&cfg).expect("export FormSummary");
+    FormOrigin::export_all(&cfg).expect("export FormOrigin");
+    FormProblem::export_all(&cfg).expect("export FormProblem");
+    ExportRequest::export_all(&cfg).expect("export ExportRequest");
+    ExportResult::export_all(&cfg).expect("export ExportResult");
+    FormPreview::export_all(&cfg).expect("export FormPreview");
+    ExportLogEntry::export_all(&cfg).expect("export ExportLogEntry");
     RoundQuery::export_all(&cfg).expect("export RoundQuery");
     RoundRow::export_all(&cfg).expect("export RoundRow");
     NewContact::export_all(&cfg).expect("export NewContact");

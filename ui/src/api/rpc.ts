@@ -75,6 +75,11 @@ import type {
   SweepProgress,
   SweepVisit,
   Worker,
+  ExportLogEntry,
+  ExportRequest,
+  ExportResult,
+  FormPreview,
+  FormSummary,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -164,6 +169,14 @@ export type Commands = {
   record_follow_up: { args: { input: NewFollowUp }; result: null };
   /** The people of a building in isolation on a date, with the check of a slot if any. */
   building_round: { args: { input: RoundQuery }; result: RoundRow[] };
+  /** Form definitions (shipped and user copies) with their validation state. */
+  list_forms: { args: Record<string, never>; result: FormSummary[] };
+  /** The title, header texts and first rows of a form as it will be exported. */
+  preview_form: { args: { input: ExportRequest }; result: FormPreview };
+  /** Exports to `<data dir>/exports/<form>-<date>.xlsx` and logs it; answers the path. */
+  export_form: { args: { input: ExportRequest }; result: ExportResult };
+  /** The export log, newest first. */
+  export_log: { args: { input: { limit?: number } }; result: ExportLogEntry[] };
 };
 
 export type Command = keyof Commands;

@@ -19,6 +19,7 @@ import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { HomePage } from '../features/home/HomePage';
 import { IsolationPage } from '../features/isolation/IsolationPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SweepsPage } from '../features/sweeps/SweepsPage';
@@ -45,7 +46,7 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'supplies', path: '/supplies', icon: <InboxOutlined /> },
   { key: 'workResumption', path: '/work-resumption', icon: <ShopOutlined /> },
   { key: 'publicity', path: '/publicity', icon: <NotificationOutlined /> },
-  { key: 'reports', path: '/reports', icon: <FileExcelOutlined /> },
+  { key: 'reports', path: '/reports', icon: <FileExcelOutlined />, page: ReportsPage },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, page: SettingsPage },
 ];
 
