@@ -311,14 +311,14 @@ fn masked(v: Option<String>, mask: MaskPreset, phone: bool) -> Value {
     }
 }
 
-/// Streams the rows of `source` matching `query` into `row` (a reused buffer, one value
-/// per field of [`Source::fields`]); stops after `limit` rows. Returns the row count.
+/// Streams the rows of `source` matching `query` into `row` (one value per field of
+/// [`Source::fields`]); stops after `limit` rows. Returns the row count.
 pub fn for_each_row(
     conn: &Connection,
     source: Source,
     query: &Query,
     limit: Option<u64>,
-    row: &mut dyn FnMut(&[Value]) -> Result<()>,
+    row: &mut dyn FnMut(Vec<Value>) -> Result<()>,
 ) -> Result<u64> {
     match source {
         Source::Arrivals => arrivals(conn, query, limit, row),
@@ -345,7 +345,7 @@ fn arrivals(
     conn: &Connection,
     query: &Query,
     limit: Option<u64>,
-    out: &mut dyn FnMut(&[Value]) -> Result<()>,
+    out: &mut dyn FnMut(Vec<Value>) -> Result<()>,
 ) -> Result<u64> {
     let settings = Settings::load(conn)?;
     let home = settings.home_region.clone();
@@ -387,11 +387,10 @@ fn arrivals(
     let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
     let mut origin_names: HashMap<(Option<String>, Option<String>), (Value, Value)> =
         HashMap::new();
-    let mut buf: Vec<Value> = Vec::with_capacity(ARRIVAL_FIELDS.len());
     let mut n = 0u64;
     while let Some(r) = rows.next()? {
         n += 1;
-        buf.clear();
+        let mut buf: Vec<Value> = Vec::with_capacity(ARRIVAL_FIELDS.len());
         let birth: Option<String> = r.get(2)?;
         let region: Option<String> = r.get(7)?;
         let country: Option<String> = r.get(8)?;
@@ -454,7 +453,7 @@ fn arrivals(
         buf.push(Value::date(r.get(22)?));
         buf.push(Value::text(r.get(23)?));
         buf.push(Value::text(r.get(24)?));
-        out(&buf)?;
+        out(buf)?;
     }
     Ok(n)
 }
@@ -463,7 +462,7 @@ fn isolations(
     conn: &Connection,
     query: &Query,
     limit: Option<u64>,
-    out: &mut dyn FnMut(&[Value]) -> Result<()>,
+    out: &mut dyn FnMut(Vec<Value>) -> Result<()>,
 ) -> Result<u64> {
     let mask = query.mask();
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
@@ -500,11 +499,10 @@ fn isolations(
          WHERE c.isolation_id = ?1 AND c.deleted_at IS NULL ORDER BY c.check_date, c.slot",
     )?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
-    let mut buf: Vec<Value> = Vec::with_capacity(ISOLATION_FIELDS.len());
     let mut n = 0u64;
     while let Some(r) = rows.next()? {
         n += 1;
-        buf.clear();
+        let mut buf: Vec<Value> = Vec::with_capacity(ISOLATION_FIELDS.len());
         let id: String = r.get(0)?;
         let start: String = r.get(8)?;
         let planned_end: String = r.get(9)?;
@@ -575,7 +573,7 @@ fn isolations(
         });
         buf.push(monitor);
         buf.push(Value::text(r.get(14)?));
-        out(&buf)?;
+        out(buf)?;
     }
     Ok(n)
 }
@@ -584,7 +582,7 @@ fn contacts(
     conn: &Connection,
     query: &Query,
     limit: Option<u64>,
-    out: &mut dyn FnMut(&[Value]) -> Result<()>,
+    out: &mut dyn FnMut(Vec<Value>) -> Result<()>,
 ) -> Result<u64> {
     let mask = query.mask();
     let as_of = query.as_of().to_string();
@@ -623,11 +621,10 @@ fn contacts(
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
-    let mut buf: Vec<Value> = Vec::with_capacity(CONTACT_FIELDS.len());
     let mut n = 0u64;
     while let Some(r) = rows.next()? {
         n += 1;
-        buf.clear();
+        let mut buf: Vec<Value> = Vec::with_capacity(CONTACT_FIELDS.len());
         buf.push(Value::Integer(n as i64));
         buf.push(Value::text(r.get(0)?));
         buf.push(Value::text(r.get(1)?));
@@ -642,7 +639,7 @@ fn contacts(
         buf.push(Value::date(r.get(10)?));
         buf.push(Value::text(r.get(11)?));
         buf.push(Value::text(r.get(12)?));
-        out(&buf)?;
+        out(buf)?;
     }
     Ok(n)
 }
