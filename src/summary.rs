@@ -23,6 +23,7 @@ pub const MODULES: &[Module] = &[
     Module::Supplies,
     Module::WorkResumption,
     Module::Publicity,
+    Module::Reports,
     Module::Settings,
 ];
 

@@ -166,6 +166,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::work::set_certificate_settings,
         commands::work::save_work_certificate,
         // 报表 (forms)
+        commands::forms::list_forms,
+        commands::forms::preview_form,
+        commands::forms::export_form,
+        commands::forms::export_log,
         // 导入 (imports)
         commands::imports::preview_import,
         commands::imports::commit_import,

@@ -744,3 +744,47 @@ fn calls_are_listed_logged_and_counted_through_ipc() {
     let policy = invoke(&app, "call_policy", json!({})).unwrap();
     assert_eq!(policy["maxTries"], 3);
 }
+
+#[test]
+fn forms_are_listed_previewed_exported_to_the_data_dir_and_logged() {
+    let app = demo_app();
+    let forms = invoke(&app, "list_forms", json!({})).unwrap();
+    let screening = forms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "arrivals-screening")
+        .unwrap();
+    assert_eq!(screening["valid"], true);
+    assert_eq!(screening["origin"], "shipped");
+    let preview = invoke(
+        &app,
+        "preview_form",
+        json!({ "input": { "form": "arrivals-screening", "date": "2020-03-01", "masking": "public" } }),
+    )
+    .unwrap();
+    assert_eq!(preview["headers"][4], "身份证号");
+    assert_eq!(preview["rows"].as_array().unwrap().len(), 20);
+    assert!(preview["rows"][0][4]
+        .as_str()
+        .unwrap()
+        .contains("***********"));
+    let done = invoke(
+        &app,
+        "export_form",
+        json!({ "input": { "form": "arrivals-screening", "date": "2020-03-01" } }),
+    )
+    .unwrap();
+    assert_eq!(done["rows"], 140);
+    let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
+    assert!(
+        path.ends_with("exports/arrivals-screening-2020-03-01.xlsx"),
+        "{path:?}"
+    );
+    assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    let log = invoke(&app, "export_log", json!({ "input": {} })).unwrap();
+    assert_eq!(log[0]["formId"], "arrivals-screening");
+    assert_eq!(log[0]["actor"], "desktop");
+    let err = invoke(&app, "export_form", json!({ "input": { "form": "nope" } })).unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+}

@@ -37,7 +37,8 @@ use gridledger::api::{
     VisitUpdate, VoidCertificate, WorkCertificate, WorkCounts,
 };
 use gridledger::api::{
-    EligibleHousehold, EligibleQuery, NewSupplyFollowUp, NewSupplyIssue, NewSupplyItem,
+    EligibleHousehold, EligibleQuery, ExportLogEntry, ExportRequest, ExportResult, FormOrigin,
+    FormPreview, FormProblem, FormSummary, NewSupplyFollowUp, NewSupplyIssue, NewSupplyItem,
     NewSupplyReceipt, SupplyCounts, SupplyEligibility, SupplyFollowUp, SupplyIssue,
     SupplyIssueFilter, SupplyIssuePage, SupplyItem, SupplyItemUpdate, SupplyReceipt,
 };
@@ -111,6 +112,13 @@ fn generate(into: &Path) {
     FeverEvent::export_all(&cfg).expect("export FeverEvent");
     NewFollowUp::export_all(&cfg).expect("export NewFollowUp");
     Worklist::export_all(&cfg).expect("export Worklist");
+    FormSummary::export_all(&cfg).expect("export FormSummary");
+    FormOrigin::export_all(&cfg).expect("export FormOrigin");
+    FormProblem::export_all(&cfg).expect("export FormProblem");
+    ExportRequest::export_all(&cfg).expect("export ExportRequest");
+    ExportResult::export_all(&cfg).expect("export ExportResult");
+    FormPreview::export_all(&cfg).expect("export FormPreview");
+    ExportLogEntry::export_all(&cfg).expect("export ExportLogEntry");
     RoundQuery::export_all(&cfg).expect("export RoundQuery");
     RoundRow::export_all(&cfg).expect("export RoundRow");
     NewContact::export_all(&cfg).expect("export NewContact");

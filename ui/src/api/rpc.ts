@@ -141,6 +141,11 @@ import type {
   VoidCertificate,
   WorkCertificate,
   WorkCounts,
+  ExportLogEntry,
+  ExportRequest,
+  ExportResult,
+  FormPreview,
+  FormSummary,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -331,6 +336,14 @@ export type Commands = {
   call_candidates: { args: Record<string, never>; result: CallCandidate[] };
   /** The 首页 card: targets by latest outcome and by state. */
   call_counts: { args: Record<string, never>; result: CallCounts };
+  /** Form definitions (shipped and user copies) with their validation state. */
+  list_forms: { args: Record<string, never>; result: FormSummary[] };
+  /** The title, header texts and first rows of a form as it will be exported. */
+  preview_form: { args: { input: ExportRequest }; result: FormPreview };
+  /** Exports to `<data dir>/exports/<form>-<date>.xlsx` and logs it; answers the path. */
+  export_form: { args: { input: ExportRequest }; result: ExportResult };
+  /** The export log, newest first. */
+  export_log: { args: { input: { limit?: number } }; result: ExportLogEntry[] };
 };
 
 export type Command = keyof Commands;

@@ -22,6 +22,7 @@ import { GatePage } from '../features/gate/GatePage';
 import { HomePage } from '../features/home/HomePage';
 import { IsolationPage } from '../features/isolation/IsolationPage';
 import { PublicityPage } from '../features/publicity/PublicityPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SuppliesPage } from '../features/supplies/SuppliesPage';
@@ -55,7 +56,7 @@ export const MODULES: readonly ModuleDef[] = [
     page: WorkPage,
   },
   { key: 'publicity', path: '/publicity', icon: <NotificationOutlined />, page: PublicityPage },
-  { key: 'reports', path: '/reports', icon: <FileExcelOutlined /> },
+  { key: 'reports', path: '/reports', icon: <FileExcelOutlined />, page: ReportsPage },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, page: SettingsPage },
 ];
 

@@ -1,0 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExportRequest } from '../../api/bindings';
+import { call } from '../../api/rpc';
+
+/** Query keys of 报表导出. An export changes the log only. */
+export const reportKeys = {
+  all: ['reports'] as const,
+  forms: () => [...reportKeys.all, 'forms'] as const,
+  preview: (req: ExportRequest) => [...reportKeys.all, 'preview', req] as const,
+  log: () => [...reportKeys.all, 'log'] as const,
+};
+
+export function useForms() {
+  return useQuery({ queryKey: reportKeys.forms(), queryFn: () => call('list_forms', {}) });
+}
+
+/** The first rows of a form as it will be exported; fetched only when asked for. */
+export function usePreview(req: ExportRequest | null) {
+  return useQuery({
+    queryKey: reportKeys.preview(req ?? { form: '', grids: [] }),
+    queryFn: () => call('preview_form', { input: req! }),
+    enabled: req !== null,
+  });
+}
+
+export function useExportLog() {
+  return useQuery({
+    queryKey: reportKeys.log(),
+    queryFn: () => call('export_log', { input: { limit: 20 } }),
+  });
+}
+
+export function useExportForm() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ExportRequest) => call('export_form', { input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.log() }),
+  });
+}
