@@ -24,6 +24,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (core, CLI, shell wiring)"
 cargo test --workspace --locked
 
+step "forms printed: every shipped form through LibreOffice to PDF, page 1 as PNG in target/forms/"
+bash scripts/render-forms.sh
+
 step "end-to-end: the real app in WebKitGTK through WebDriver"
 # The desktop app with the UI embedded, and the CLI the suite fills its ledgers with.
 cargo build --workspace --features gridledger-desktop/custom-protocol --locked
