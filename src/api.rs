@@ -52,7 +52,6 @@ mod publicity;
 mod supplies;
 mod work;
 pub use arrivals::*;
-#[allow(unused_imports)] // until the module has types
 pub use calls::*;
 #[allow(unused_imports)] // until the module has types
 pub use forms::*;

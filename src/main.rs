@@ -55,6 +55,9 @@ enum Command {
     /// Health checks (健康监测): add.
     #[command(subcommand)]
     Checks(cli::isolation::ChecksCommand),
+    /// Phone verification of people away and abroad (电话核实): list, add, log, counts.
+    #[command(subcommand)]
+    Calls(cli::calls::CallsCommand),
     /// Today's worklist: checks due, gaps, isolations ending, fevers, follow-ups.
     Worklist {
         /// The date (default: the statistical date).
@@ -161,6 +164,10 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Checks(command) => {
             cli::isolation::checks_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Calls(command) => {
+            cli::calls::calls_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worklist { on, json } => {

@@ -18,6 +18,7 @@ pub const MODULES: &[Module] = &[
     Module::Arrivals,
     Module::Contacts,
     Module::Isolation,
+    Module::Calls,
     Module::Settings,
 ];
 

@@ -177,7 +177,10 @@ fn fields(c: &Checked) -> [(&'static str, &dyn ToSql); 16] {
 /// default screening date.
 pub fn add_arrival(tx: &Transaction, a: &NewArrival, today: NaiveDate) -> Result<String> {
     let checked = check(tx, a, today)?;
-    rows::insert(tx, "arrival", &fields(&checked))
+    let id = rows::insert(tx, "arrival", &fields(&checked))?;
+    // Someone called while away comes home: the arrival closes their call target.
+    crate::calls::link_arrival(tx, &id)?;
+    Ok(id)
 }
 
 /// Register a person met at the door and their arrival in one write: a refused arrival

@@ -8,6 +8,7 @@
 //! On top of the register, `scenario` records the source document's January 2020: the
 //! arrivals, the 武汉 risk area and the family of five contacts.
 
+mod calls;
 mod scenario;
 
 use std::collections::HashSet;
@@ -199,6 +200,7 @@ fn build(
         }
     }
     scenario::load(tx, rng, seen)?;
+    calls::load(tx)?;
     progress(JobProgress { done: total, total });
     Ok(Outcome::Loaded)
 }
