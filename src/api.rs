@@ -55,12 +55,10 @@ pub use arrivals::*;
 pub use calls::*;
 #[allow(unused_imports)] // until the module has types
 pub use forms::*;
-#[allow(unused_imports)] // until the module has types
 pub use gate::*;
 #[allow(unused_imports)] // until the module has types
 pub use imports::*;
 pub use isolation::*;
-#[allow(unused_imports)] // until the module has types
 pub use publicity::*;
 #[allow(unused_imports)] // until the module has types
 pub use supplies::*;

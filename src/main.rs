@@ -58,6 +58,12 @@ enum Command {
     /// Phone verification of people away and abroad (电话核实): list, add, log, counts.
     #[command(subcommand)]
     Calls(cli::calls::CallsCommand),
+    /// Gate checks (卡口): checkpoints, the day view, one entry.
+    #[command(subcommand)]
+    Gate(cli::gate::GateCommand),
+    /// Publicity (宣传): the log and its totals.
+    #[command(subcommand)]
+    Publicity(cli::publicity::PublicityCommand),
     /// Today's worklist: checks due, gaps, isolations ending, fevers, follow-ups.
     Worklist {
         /// The date (default: the statistical date).
@@ -168,6 +174,14 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Calls(command) => {
             cli::calls::calls_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gate(command) => {
+            cli::gate::gate_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Publicity(command) => {
+            cli::publicity::publicity_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worklist { on, json } => {

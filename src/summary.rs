@@ -19,6 +19,8 @@ pub const MODULES: &[Module] = &[
     Module::Contacts,
     Module::Isolation,
     Module::Calls,
+    Module::Gate,
+    Module::Publicity,
     Module::Settings,
 ];
 

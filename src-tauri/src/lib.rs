@@ -105,7 +105,17 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::sweep::record_sweep_visits,
         // 电话核实 (calls)
         // 卡口 (gate)
+        commands::gate::list_checkpoints,
+        commands::gate::add_checkpoint,
+        commands::gate::add_gate_check,
+        commands::gate::gate_day,
+        commands::gate::person_gate_checks,
+        commands::gate::gate_summary,
         // 宣传 (publicity)
+        commands::publicity::add_publicity,
+        commands::publicity::delete_publicity,
+        commands::publicity::list_publicity,
+        commands::publicity::publicity_totals,
         // 物资 (supplies)
         // 复工复产 · 务工证明 (work)
         // 报表 (forms)

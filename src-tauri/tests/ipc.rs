@@ -492,3 +492,82 @@ fn isolation_commands_start_check_and_show_the_worklist() {
     .unwrap_err();
     assert!(err["detailZh"].as_str().unwrap().contains("原因"), "{err}");
 }
+
+#[test]
+fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
+    let app = demo_app();
+    let checkpoints = invoke(&app, "list_checkpoints", json!({})).unwrap();
+    assert_eq!(checkpoints.as_array().unwrap().len(), 2);
+    let gate = checkpoints[0]["id"].as_str().unwrap().to_owned();
+    let people = invoke(&app, "list_people", json!({ "input": { "limit": 1 } })).unwrap();
+    let person = people["rows"][0]["id"].as_str().unwrap().to_owned();
+    let out = invoke(
+        &app,
+        "add_gate_check",
+        json!({ "input": { "checkpointId": gate, "personId": person, "temperature": "38.0" } }),
+    )
+    .unwrap();
+    assert_eq!(out["admitted"], false);
+    let day = invoke(
+        &app,
+        "gate_day",
+        json!({ "input": { "checkpointId": gate } }),
+    )
+    .unwrap();
+    assert_eq!(day["total"]["refused"], 1);
+    assert_eq!(day["perHour"].as_array().unwrap().len(), 24);
+    let work = invoke(&app, "worklist", json!({})).unwrap();
+    assert_eq!(work["fevers"][0]["gateCheckId"], out["id"]);
+    let summary = invoke(&app, "gate_summary", json!({})).unwrap();
+    assert_eq!(summary["counts"]["fever"], 1);
+    let mine = invoke(
+        &app,
+        "person_gate_checks",
+        json!({ "input": { "id": person } }),
+    )
+    .unwrap();
+    assert_eq!(mine[0]["referral"], "社区卫生服务中心发热门诊");
+    // A visitor without a name is refused in Chinese.
+    let err = invoke(
+        &app,
+        "add_gate_check",
+        json!({ "input": { "checkpointId": gate, "visitor": { "name": " " }, "temperature": "36.5" } }),
+    )
+    .unwrap_err();
+    assert!(err["detailZh"].as_str().unwrap().contains("姓名"), "{err}");
+
+    let totals = invoke(&app, "publicity_totals", json!({ "input": {} })).unwrap();
+    let wechat = totals["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "wechat")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (wechat["count"].clone(), wechat["reach"].clone()),
+        (json!(2), json!(1000))
+    );
+    assert_eq!(totals["buildings"], 71);
+    let id = invoke(
+        &app,
+        "add_publicity",
+        json!({ "input": { "kind": "banner", "count": 3, "date": "2020-02-01" } }),
+    )
+    .unwrap();
+    let list = invoke(
+        &app,
+        "list_publicity",
+        json!({ "input": { "from": "2020-02-01" } }),
+    )
+    .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    invoke(&app, "delete_publicity", json!({ "input": { "id": id } })).unwrap();
+    let list = invoke(
+        &app,
+        "list_publicity",
+        json!({ "input": { "from": "2020-02-01" } }),
+    )
+    .unwrap();
+    assert!(list.as_array().unwrap().is_empty());
+}

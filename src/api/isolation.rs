@@ -398,6 +398,10 @@ pub struct FeverEvent {
     pub address: Option<String>,
     pub isolation_id: Option<String>,
     pub health_check_id: Option<String>,
+    /// The gate check (卡口) that found the fever, when it was found at a gate.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate_check_id: Option<String>,
     pub temperature: String,
     pub detected_at: String,
     pub handled_on: Option<String>,

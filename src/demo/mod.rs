@@ -9,6 +9,7 @@
 //! arrivals, the 武汉 risk area and the family of five contacts.
 
 mod calls;
+mod publicity;
 mod scenario;
 
 use std::collections::HashSet;
@@ -201,6 +202,7 @@ fn build(
     }
     scenario::load(tx, rng, seen)?;
     calls::load(tx)?;
+    publicity::load(tx)?;
     progress(JobProgress { done: total, total });
     Ok(Outcome::Loaded)
 }

@@ -163,22 +163,63 @@ fn add_check(
             if raised {
                 None
             } else {
-                Some(rows::insert(
+                Some(raise_fever(
                     tx,
-                    "fever_event",
-                    &[
-                        ("person_id", &person),
-                        ("isolation_id", &c.isolation_id),
-                        ("health_check_id", &id),
-                        ("temperature", &t.tenths()),
-                        ("detected_at", &now),
-                    ],
+                    &person,
+                    FeverOrigin::HealthCheck {
+                        isolation_id: &c.isolation_id,
+                        health_check_id: &id,
+                    },
+                    t,
+                    now,
                 )?)
             }
         }
         _ => None,
     };
     Ok((id, fever))
+}
+
+/// Where a fever reading was taken: a health check of an isolation, or a gate check.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FeverOrigin<'a> {
+    HealthCheck {
+        isolation_id: &'a str,
+        health_check_id: &'a str,
+    },
+    GateCheck {
+        gate_check_id: &'a str,
+    },
+}
+
+/// Raise a fever event for `person_id`: the one code path health checks and gate checks
+/// share. The caller has decided the reading is a fever.
+pub(crate) fn raise_fever(
+    tx: &Transaction,
+    person_id: &str,
+    origin: FeverOrigin,
+    temperature: Temperature,
+    detected_at: &str,
+) -> Result<String> {
+    let (isolation_id, health_check_id, gate_check_id) = match origin {
+        FeverOrigin::HealthCheck {
+            isolation_id,
+            health_check_id,
+        } => (Some(isolation_id), Some(health_check_id), None),
+        FeverOrigin::GateCheck { gate_check_id } => (None, None, Some(gate_check_id)),
+    };
+    rows::insert(
+        tx,
+        "fever_event",
+        &[
+            ("person_id", &person_id),
+            ("isolation_id", &isolation_id),
+            ("health_check_id", &health_check_id),
+            ("gate_check_id", &gate_check_id),
+            ("temperature", &temperature.tenths()),
+            ("detected_at", &detected_at),
+        ],
+    )
 }
 
 fn check_from_row(
@@ -326,7 +367,7 @@ fn fever_events_where(
         "SELECT f.id, f.person_id, p.name, \
                 (SELECT address FROM household_search s WHERE s.household_id = p.household_id), \
                 f.isolation_id, f.health_check_id, f.temperature, f.detected_at, f.handled_on, \
-                f.referral, f.result, f.note \
+                f.referral, f.result, f.note, f.gate_check_id \
          FROM fever_event f JOIN person p ON p.id = f.person_id \
          WHERE f.deleted_at IS NULL AND ({clause}) \
          ORDER BY f.detected_at DESC, f.id DESC LIMIT ?2"
@@ -350,6 +391,7 @@ fn fever_events_where(
                 referral: r.get(9)?,
                 result: result.as_deref().and_then(FeverResult::from_code),
                 note: r.get(11)?,
+                gate_check_id: r.get(12)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -29,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::store::rows;
 
 pub use checks::{add_checks, building_round, handle_fever, monitoring_grid, record_follow_up};
+pub(crate) use checks::{raise_fever, FeverOrigin};
 pub use policy::{isolation_policy, set_isolation_policy};
 pub use worklist::worklist;
 

@@ -23,6 +23,10 @@ use gridledger::api::{
     IsolationSource, MonitoringGrid, NewCheck, NewFollowUp, NewIsolation, Replan, RoundQuery,
     RoundRow, Worklist,
 };
+use gridledger::api::{
+    Checkpoint, GateCheck, GateCheckOutcome, GateDay, GateDayQuery, GateSummary, NewCheckpoint,
+    NewGateCheck, NewPublicity, Publicity, PublicityRange, PublicityTotals,
+};
 use ts_rs::{Config, TS};
 
 fn generate(into: &Path) {
@@ -101,6 +105,19 @@ fn generate(into: &Path) {
     ContactChain::export_all(&cfg).expect("export ContactChain");
     ContactFilter::export_all(&cfg).expect("export ContactFilter");
     ContactPage::export_all(&cfg).expect("export ContactPage");
+    // Gate checks and publicity.
+    Checkpoint::export_all(&cfg).expect("export Checkpoint");
+    NewCheckpoint::export_all(&cfg).expect("export NewCheckpoint");
+    NewGateCheck::export_all(&cfg).expect("export NewGateCheck");
+    GateCheckOutcome::export_all(&cfg).expect("export GateCheckOutcome");
+    GateCheck::export_all(&cfg).expect("export GateCheck");
+    GateDayQuery::export_all(&cfg).expect("export GateDayQuery");
+    GateDay::export_all(&cfg).expect("export GateDay");
+    GateSummary::export_all(&cfg).expect("export GateSummary");
+    NewPublicity::export_all(&cfg).expect("export NewPublicity");
+    Publicity::export_all(&cfg).expect("export Publicity");
+    PublicityRange::export_all(&cfg).expect("export PublicityRange");
+    PublicityTotals::export_all(&cfg).expect("export PublicityTotals");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

@@ -4,4 +4,8 @@ import type { FeverResult } from "./FeverResult";
 /**
  * A fever event.
  */
-export type FeverEvent = { id: string, personId: string, personName: string, address: string | null, isolationId: string | null, healthCheckId: string | null, temperature: string, detectedAt: string, handledOn: string | null, referral: string | null, result: FeverResult | null, note: string | null, };
+export type FeverEvent = { id: string, personId: string, personName: string, address: string | null, isolationId: string | null, healthCheckId: string | null, 
+/**
+ * The gate check (卡口) that found the fever, when it was found at a gate.
+ */
+gateCheckId?: string, temperature: string, detectedAt: string, handledOn: string | null, referral: string | null, result: FeverResult | null, note: string | null, };
