@@ -60,9 +60,7 @@ pub use gate::*;
 pub use imports::*;
 pub use isolation::*;
 pub use publicity::*;
-#[allow(unused_imports)] // until the module has types
 pub use supplies::*;
-#[allow(unused_imports)] // until the module has types
 pub use work::*;
 
 /// The error shape every IPC command returns: a stable `code` the UI branches on and

@@ -72,6 +72,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Supplies (物资发放): issues, stock, eligible households.
+    #[command(subcommand)]
+    Supplies(cli::supplies::SuppliesCommand),
+    /// Enterprises resuming work (复工复产): list.
+    #[command(subcommand)]
+    Enterprises(cli::work::EnterprisesCommand),
+    /// Work certificates (外出务工证明): list, print, call-backs due.
+    #[command(subcommand)]
+    Certificates(cli::work::CertificatesCommand),
 }
 
 #[derive(Subcommand)]
@@ -186,6 +195,18 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Worklist { on, json } => {
             cli::isolation::worklist_command(&ledger, on, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Supplies(command) => {
+            cli::supplies::supplies_command(&ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Enterprises(command) => {
+            cli::work::enterprises_command(&ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Certificates(command) => {
+            cli::work::certificates_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {

@@ -21,6 +21,8 @@ pub const MODULES: &[Module] = &[
     Module::Calls,
     Module::Gate,
     Module::Publicity,
+    Module::Supplies,
+    Module::WorkResumption,
     Module::Settings,
 ];
 

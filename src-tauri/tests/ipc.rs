@@ -571,3 +571,79 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
     .unwrap();
     assert!(list.as_array().unwrap().is_empty());
 }
+
+#[test]
+fn supplies_and_work_commands_refuse_negative_stock_and_number_certificates() {
+    let app = demo_app();
+    let people = invoke(&app, "list_people", json!({ "input": { "limit": 1 } })).unwrap();
+    let person = people["rows"][0]["id"].as_str().unwrap().to_owned();
+    let item = invoke(
+        &app,
+        "add_supply_item",
+        json!({ "input": { "name": "测试口罩", "unit": "个", "lowStock": 5 } }),
+    )
+    .unwrap();
+    let item_id = item["id"].as_str().unwrap().to_owned();
+    let stocked = invoke(
+        &app,
+        "add_supply_receipt",
+        json!({ "input": { "itemId": item_id, "quantity": 10, "receivedOn": today() } }),
+    )
+    .unwrap();
+    assert_eq!(stocked["balance"], 10);
+    let err = invoke(
+        &app,
+        "add_supply_issue",
+        json!({ "input": { "itemId": item_id, "personId": person, "quantity": 11, "issuedOn": today() } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+    assert!(
+        err["detailZh"].as_str().unwrap().contains("库存仅剩 10个"),
+        "{err}"
+    );
+    let issued = invoke(
+        &app,
+        "add_supply_issue",
+        json!({ "input": { "itemId": item_id, "personId": person, "quantity": 6, "issuedOn": today() } }),
+    )
+    .unwrap();
+    assert!(issued["householdId"].is_string(), "{issued}");
+    let counts = invoke(&app, "supply_counts", json!({})).unwrap();
+    assert!(counts["lowStockItems"].as_u64().unwrap() >= 1, "{counts}");
+
+    let first = invoke(
+        &app,
+        "issue_work_certificate",
+        json!({ "input": { "personId": person, "destination": "江苏省苏州市", "issuedOn": today() } }),
+    )
+    .unwrap();
+    let second = invoke(
+        &app,
+        "issue_work_certificate",
+        json!({ "input": { "personId": person, "destination": "浙江省宁波市", "issuedOn": today() } }),
+    )
+    .unwrap();
+    assert_eq!(
+        second["seq"].as_u64().unwrap(),
+        first["seq"].as_u64().unwrap() + 1
+    );
+    let visit = invoke(
+        &app,
+        "add_enterprise",
+        json!({ "input": { "name": "测试煤矿", "kind": "coal_mine" } }),
+    )
+    .and_then(|id| {
+        invoke(
+            &app,
+            "add_enterprise_visit",
+            json!({ "input": { "enterpriseId": id, "visitedOn": today(), "draft": true,
+                    "checklist": [{ "item": "mechanism", "answer": "na" }] } }),
+        )
+    })
+    .unwrap();
+    assert_eq!(visit["complete"], false);
+    assert_eq!(visit["checklist"][0]["answer"], "na");
+    let work = invoke(&app, "work_counts", json!({})).unwrap();
+    assert!(work["incompleteVisits"].as_u64().unwrap() >= 1, "{work}");
+}

@@ -26,6 +26,15 @@ use gridledger::api::{
 use gridledger::api::{
     Checkpoint, GateCheck, GateCheckOutcome, GateDay, GateDayQuery, GateSummary, NewCheckpoint,
     NewGateCheck, NewPublicity, Publicity, PublicityRange, PublicityTotals,
+    CertificateFilter, CertificatePage, CertificateSettings, Difficulty, DifficultyFilter,
+    Enterprise, EnterpriseUpdate, EnterpriseVisit, NewCallBack, NewDifficulty,
+    NewDifficultyFollowUp, NewEnterprise, NewVisit, NewWorkCertificate, SaveCertificate,
+    VisitFilter, VisitUpdate, VoidCertificate, WorkCertificate, WorkCounts,
+};
+use gridledger::api::{
+    EligibleHousehold, EligibleQuery, NewSupplyFollowUp, NewSupplyIssue, NewSupplyItem,
+    NewSupplyReceipt, SupplyCounts, SupplyEligibility, SupplyFollowUp, SupplyIssue,
+    SupplyIssueFilter, SupplyIssuePage, SupplyItem, SupplyItemUpdate, SupplyReceipt,
 };
 use ts_rs::{Config, TS};
 
@@ -118,6 +127,43 @@ fn generate(into: &Path) {
     Publicity::export_all(&cfg).expect("export Publicity");
     PublicityRange::export_all(&cfg).expect("export PublicityRange");
     PublicityTotals::export_all(&cfg).expect("export PublicityTotals");
+    // Supplies.
+    SupplyItem::export_all(&cfg).expect("export SupplyItem");
+    NewSupplyItem::export_all(&cfg).expect("export NewSupplyItem");
+    SupplyItemUpdate::export_all(&cfg).expect("export SupplyItemUpdate");
+    NewSupplyReceipt::export_all(&cfg).expect("export NewSupplyReceipt");
+    SupplyReceipt::export_all(&cfg).expect("export SupplyReceipt");
+    NewSupplyIssue::export_all(&cfg).expect("export NewSupplyIssue");
+    SupplyIssue::export_all(&cfg).expect("export SupplyIssue");
+    SupplyIssueFilter::export_all(&cfg).expect("export SupplyIssueFilter");
+    SupplyIssuePage::export_all(&cfg).expect("export SupplyIssuePage");
+    NewSupplyFollowUp::export_all(&cfg).expect("export NewSupplyFollowUp");
+    SupplyFollowUp::export_all(&cfg).expect("export SupplyFollowUp");
+    SupplyEligibility::export_all(&cfg).expect("export SupplyEligibility");
+    EligibleQuery::export_all(&cfg).expect("export EligibleQuery");
+    EligibleHousehold::export_all(&cfg).expect("export EligibleHousehold");
+    SupplyCounts::export_all(&cfg).expect("export SupplyCounts");
+    // Work resumption and work certificates.
+    NewEnterprise::export_all(&cfg).expect("export NewEnterprise");
+    EnterpriseUpdate::export_all(&cfg).expect("export EnterpriseUpdate");
+    Enterprise::export_all(&cfg).expect("export Enterprise");
+    NewVisit::export_all(&cfg).expect("export NewVisit");
+    VisitUpdate::export_all(&cfg).expect("export VisitUpdate");
+    EnterpriseVisit::export_all(&cfg).expect("export EnterpriseVisit");
+    VisitFilter::export_all(&cfg).expect("export VisitFilter");
+    NewDifficulty::export_all(&cfg).expect("export NewDifficulty");
+    NewDifficultyFollowUp::export_all(&cfg).expect("export NewDifficultyFollowUp");
+    Difficulty::export_all(&cfg).expect("export Difficulty");
+    DifficultyFilter::export_all(&cfg).expect("export DifficultyFilter");
+    NewWorkCertificate::export_all(&cfg).expect("export NewWorkCertificate");
+    WorkCertificate::export_all(&cfg).expect("export WorkCertificate");
+    CertificateFilter::export_all(&cfg).expect("export CertificateFilter");
+    CertificatePage::export_all(&cfg).expect("export CertificatePage");
+    VoidCertificate::export_all(&cfg).expect("export VoidCertificate");
+    NewCallBack::export_all(&cfg).expect("export NewCallBack");
+    CertificateSettings::export_all(&cfg).expect("export CertificateSettings");
+    SaveCertificate::export_all(&cfg).expect("export SaveCertificate");
+    WorkCounts::export_all(&cfg).expect("export WorkCounts");
 }
 
 /// The generated files (every .ts but the hand-written index.ts), by name.

@@ -75,6 +75,41 @@ import type {
   SweepProgress,
   SweepVisit,
   Worker,
+  CertificateFilter,
+  CertificatePage,
+  CertificateSettings,
+  Difficulty,
+  DifficultyFilter,
+  EligibleHousehold,
+  EligibleQuery,
+  Enterprise,
+  EnterpriseUpdate,
+  EnterpriseVisit,
+  NewCallBack,
+  NewDifficulty,
+  NewDifficultyFollowUp,
+  NewEnterprise,
+  NewSupplyFollowUp,
+  NewSupplyIssue,
+  NewSupplyItem,
+  NewSupplyReceipt,
+  NewVisit,
+  NewWorkCertificate,
+  SaveCertificate,
+  SupplyCounts,
+  SupplyEligibility,
+  SupplyFollowUp,
+  SupplyIssue,
+  SupplyIssueFilter,
+  SupplyIssuePage,
+  SupplyItem,
+  SupplyItemUpdate,
+  SupplyReceipt,
+  VisitFilter,
+  VisitUpdate,
+  VoidCertificate,
+  WorkCertificate,
+  WorkCounts,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -164,6 +199,61 @@ export type Commands = {
   record_follow_up: { args: { input: NewFollowUp }; result: null };
   /** The people of a building in isolation on a date, with the check of a slot if any. */
   building_round: { args: { input: RoundQuery }; result: RoundRow[] };
+  /** Supply items (物资) with their stock, derived from receipts and issues. */
+  list_supply_items: { args: Record<string, never>; result: SupplyItem[] };
+  add_supply_item: { args: { input: NewSupplyItem }; result: SupplyItem };
+  update_supply_item: { args: { input: SupplyItemUpdate }; result: SupplyItem };
+  /** Only an item never received nor issued. */
+  delete_supply_item: { args: { input: IdArg }; result: null };
+  /** The receipts (入库) of an item; `input.id` is the item's. */
+  list_supply_receipts: { args: { input: IdArg }; result: SupplyReceipt[] };
+  /** Records stock received; answers the item with its new balance. */
+  add_supply_receipt: { args: { input: NewSupplyReceipt }; result: SupplyItem };
+  /** Refused when the stock was already handed out (the balance would go negative). */
+  delete_supply_receipt: { args: { input: IdArg }; result: null };
+  list_supply_issues: { args: { input: SupplyIssueFilter }; result: SupplyIssuePage };
+  /** Refused, naming the balance, when the stock is short. */
+  add_supply_issue: { args: { input: NewSupplyIssue }; result: SupplyIssue };
+  delete_supply_issue: { args: { input: IdArg }; result: null };
+  /** The follow-up visits (回访) of an issue; `input.id` is the issue's. */
+  list_supply_follow_ups: { args: { input: IdArg }; result: SupplyFollowUp[] };
+  add_supply_follow_up: { args: { input: NewSupplyFollowUp }; result: SupplyFollowUp[] };
+  supply_eligibility: { args: Record<string, never>; result: SupplyEligibility };
+  set_supply_eligibility: { args: { input: SupplyEligibility }; result: SupplyEligibility };
+  /** Households eligible under the settings, with the reasons and the last issue. */
+  eligible_households: { args: { input: EligibleQuery }; result: EligibleHousehold[] };
+  supply_counts: { args: Record<string, never>; result: SupplyCounts };
+  /** Enterprises resuming work (复工复产) with their visits and open difficulties. */
+  list_enterprises: { args: Record<string, never>; result: Enterprise[] };
+  /** Answers the new enterprise's id. */
+  add_enterprise: { args: { input: NewEnterprise }; result: string };
+  update_enterprise: { args: { input: EnterpriseUpdate }; result: null };
+  list_enterprise_visits: { args: { input: VisitFilter }; result: EnterpriseVisit[] };
+  /** A final visit needs the 五到位 complete; a draft is saved as it is. */
+  add_enterprise_visit: { args: { input: NewVisit }; result: EnterpriseVisit };
+  update_enterprise_visit: { args: { input: VisitUpdate }; result: EnterpriseVisit };
+  list_difficulties: { args: { input: DifficultyFilter }; result: Difficulty[] };
+  add_difficulty: { args: { input: NewDifficulty }; result: string };
+  /** A follow-up; `close` closes the difficulty. */
+  add_difficulty_follow_up: { args: { input: NewDifficultyFollowUp }; result: string };
+  work_counts: { args: Record<string, never>; result: WorkCounts };
+  /** Work certificates (外出务工证明), latest number first. */
+  list_work_certificates: { args: { input: CertificateFilter }; result: CertificatePage };
+  get_work_certificate: { args: { input: IdArg }; result: WorkCertificate };
+  /** Issues the next number of the year. */
+  issue_work_certificate: { args: { input: NewWorkCertificate }; result: WorkCertificate };
+  /** The certificate keeps its number. */
+  void_work_certificate: { args: { input: VoidCertificate }; result: WorkCertificate };
+  add_certificate_call_back: { args: { input: NewCallBack }; result: WorkCertificate };
+  /** Certificates whose holder was not yet reached after the settings' days. */
+  certificate_call_backs_due: { args: Record<string, never>; result: WorkCertificate[] };
+  certificate_settings: { args: Record<string, never>; result: CertificateSettings };
+  set_certificate_settings: {
+    args: { input: CertificateSettings };
+    result: CertificateSettings;
+  };
+  /** Writes the printable A4 certificate (xlsx) to an absolute path; answers the path. */
+  save_work_certificate: { args: { input: SaveCertificate }; result: string };
 };
 
 export type Command = keyof Commands;

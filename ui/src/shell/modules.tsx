@@ -21,7 +21,9 @@ import { HomePage } from '../features/home/HomePage';
 import { IsolationPage } from '../features/isolation/IsolationPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SuppliesPage } from '../features/supplies/SuppliesPage';
 import { SweepsPage } from '../features/sweeps/SweepsPage';
+import { WorkPage } from '../features/work/WorkPage';
 
 export type ModuleDef = {
   key: Module;
@@ -42,8 +44,13 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'isolation', path: '/isolation', icon: <MedicineBoxOutlined />, page: IsolationPage },
   { key: 'calls', path: '/calls', icon: <PhoneOutlined /> },
   { key: 'gate', path: '/gate', icon: <SafetyOutlined /> },
-  { key: 'supplies', path: '/supplies', icon: <InboxOutlined /> },
-  { key: 'workResumption', path: '/work-resumption', icon: <ShopOutlined /> },
+  { key: 'supplies', path: '/supplies', icon: <InboxOutlined />, page: SuppliesPage },
+  {
+    key: 'workResumption',
+    path: '/work-resumption',
+    icon: <ShopOutlined />,
+    page: WorkPage,
+  },
   { key: 'publicity', path: '/publicity', icon: <NotificationOutlined /> },
   { key: 'reports', path: '/reports', icon: <FileExcelOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, page: SettingsPage },

@@ -7,6 +7,7 @@ import { GridTable } from './GridTable';
 import { useDashboardCounts, useLoadDemo } from './queries';
 import { ResidenceCard } from './ResidenceCard';
 import { StatCards } from './StatCards';
+import { ModuleCards } from './ModuleCards';
 import { Worklist } from './Worklist';
 
 /** 首页: live counts from the core. */
@@ -56,6 +57,7 @@ export function HomePage() {
       </Flex>
       <Worklist />
       <StatCards counts={data} />
+      <ModuleCards />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <ResidenceCard rows={data.byResidence} />

@@ -9,6 +9,8 @@ import { useFormatDate } from '../../lib/useFormatDate';
 import { PersonArrivals } from '../arrivals/PersonArrivals';
 import { PersonContacts } from '../contacts/PersonContacts';
 import { PersonIsolations } from '../isolation/PersonIsolations';
+import { HouseholdSupplies } from '../supplies/HouseholdSupplies';
+import { PersonCertificates } from '../work/PersonCertificates';
 import { RESIDENCE_COLORS, sexText } from './labels';
 import { MergeModal } from './MergeModal';
 import { usePerson, useRevealPerson } from './queries';
@@ -91,6 +93,8 @@ function PersonDetails({
       <PersonArrivals personId={personId} />
       <PersonContacts personId={personId} />
       <PersonIsolations personId={personId} />
+      <HouseholdSupplies householdId={person.data.householdId} />
+      <PersonCertificates personId={personId} />
       <Typography.Paragraph type="secondary" data-testid="person-more-later">
         {t('residents.drawer.moreLater')}
       </Typography.Paragraph>
