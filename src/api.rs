@@ -53,7 +53,6 @@ mod supplies;
 mod work;
 pub use arrivals::*;
 pub use calls::*;
-#[allow(unused_imports)] // until the module has types
 pub use forms::*;
 pub use gate::*;
 #[allow(unused_imports)] // until the module has types

@@ -81,6 +81,9 @@ enum Command {
     /// Work certificates (外出务工证明): list, print, call-backs due.
     #[command(subcommand)]
     Certificates(cli::work::CertificatesCommand),
+    /// Export an official form to xlsx (报表导出): `export FORM --out FILE [--date D |
+    /// --from D --to D] [--grid G] [--mask none|upward|public]`; `--list` the definitions.
+    Export(cli::export::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -193,6 +196,11 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
             cli::publicity::publicity_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export(args) => Ok(if cli::export::export_command(&mut ledger, args)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
         Command::Worklist { on, json } => {
             cli::isolation::worklist_command(&ledger, on, json)?;
             Ok(ExitCode::SUCCESS)
