@@ -81,6 +81,9 @@ enum Command {
     /// Work certificates (外出务工证明): list, print, call-backs due.
     #[command(subcommand)]
     Certificates(cli::work::CertificatesCommand),
+    /// Reports (报表): the daily statistics and the situation report (情况汇报).
+    #[command(subcommand)]
+    Report(cli::report::ReportCommand),
     /// Export an official form to xlsx (报表导出): `export FORM --out FILE [--date D |
     /// --from D --to D] [--grid G] [--mask none|upward|public]`; `--list` the definitions.
     Export(cli::export::ExportArgs),
@@ -194,6 +197,10 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Publicity(command) => {
             cli::publicity::publicity_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report(command) => {
+            cli::report::report_command(&ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => Ok(if cli::export::export_command(&mut ledger, args)? {
