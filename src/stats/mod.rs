@@ -45,6 +45,20 @@ pub fn statistical_today(conn: &Connection) -> Result<NaiveDate> {
     Ok(Settings::load(conn)?.statistical_date(Local::now().naive_local()))
 }
 
+/// The date asked for (any common form), or today's statistical date when none is given.
+pub fn resolve_date(conn: &Connection, date: Option<&str>) -> Result<NaiveDate> {
+    match date.map(str::trim).filter(|d| !d.is_empty()) {
+        None => statistical_today(conn),
+        Some(d) => crate::domain::date::parse_date(d, None).map_err(|e| {
+            Error::invalid(
+                "stats.date",
+                format!("{d}: {e}"),
+                format!("日期“{d}”无法识别"),
+            )
+        }),
+    }
+}
+
 /// The numbers of one statistical date.
 pub fn daily_stats(conn: &Connection, date: NaiveDate) -> Result<DailyStats> {
     stats_range(conn, date, date)?
