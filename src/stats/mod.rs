@@ -325,9 +325,10 @@ pub fn stats_range(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
     // Gate checks, on the statistical date of `checked_at`.
     {
         let mut stmt = conn.prepare(&format!(
-            "SELECT {}, {} AS d, g.temperature >= ?3, g.admitted = 0, count(*) FROM gate_check g \
+            "SELECT h.grid_id, {} AS d, g.temperature >= ?3, g.admitted = 0, count(*) \
+             FROM gate_check g LEFT JOIN person p ON p.id = g.person_id \
+             LEFT JOIN household h ON h.id = p.household_id \
              WHERE g.deleted_at IS NULL AND substr(g.checked_at, 1, 10) <= ?2 GROUP BY 1, 2, 3, 4",
-            person_grid("g.person_id"),
             stat_date_sql("g.checked_at")
         ))?;
         let mut rows = stmt.query(params![cutoff, to_text, settings.fever_threshold_tenths])?;
