@@ -49,6 +49,7 @@ mod gate;
 mod imports;
 mod isolation;
 mod publicity;
+mod stats;
 mod supplies;
 mod work;
 pub use arrivals::*;
@@ -58,6 +59,7 @@ pub use gate::*;
 pub use imports::*;
 pub use isolation::*;
 pub use publicity::*;
+pub use stats::*;
 pub use supplies::*;
 pub use work::*;
 

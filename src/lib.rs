@@ -24,6 +24,7 @@ pub mod regions;
 pub mod register;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod store;
 pub mod summary;
 pub mod supplies;

@@ -90,6 +90,9 @@ enum Command {
     /// Export an official form to xlsx (报表导出): `export FORM --out FILE [--date D |
     /// --from D --to D] [--grid G] [--mask none|upward|public]`; `--list` the definitions.
     Export(cli::export::ExportArgs),
+    /// Reports (报表): the daily statistics and the situation report (情况汇报).
+    #[command(subcommand)]
+    Report(cli::report::ReportCommand),
 }
 
 #[derive(Subcommand)]
@@ -200,6 +203,10 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
         }
         Command::Calls(command) => {
             cli::calls::calls_command(&mut ledger, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report(command) => {
+            cli::report::report_command(&ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => Ok(if cli::export::export_command(&mut ledger, args)? {

@@ -123,6 +123,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::gate::gate_day,
         commands::gate::person_gate_checks,
         commands::gate::gate_summary,
+        // 每日统计 · 情况汇报 (stats)
+        commands::stats::daily_stats,
+        commands::stats::daily_trend,
+        commands::stats::situation_report,
         // 宣传 (publicity)
         commands::publicity::add_publicity,
         commands::publicity::delete_publicity,

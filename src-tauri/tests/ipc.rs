@@ -788,3 +788,43 @@ fn forms_are_listed_previewed_exported_to_the_data_dir_and_logged() {
     let err = invoke(&app, "export_form", json!({ "input": { "form": "nope" } })).unwrap_err();
     assert_eq!(err["code"], "invalidInput");
 }
+
+#[test]
+fn stats_commands_give_the_day_the_trend_and_the_narrative() {
+    let app = demo_app();
+    let day = invoke(
+        &app,
+        "daily_stats",
+        json!({ "input": { "date": "2020-03-01" } }),
+    )
+    .unwrap();
+    assert_eq!(day["total"]["arrivals"]["total"], 140);
+    assert_eq!(day["nilReport"], true);
+    let trend = invoke(
+        &app,
+        "daily_trend",
+        json!({ "input": { "date": "2020-03-01" } }),
+    )
+    .unwrap();
+    assert_eq!(trend.as_array().unwrap().len(), 30);
+    let report = invoke(
+        &app,
+        "situation_report",
+        json!({ "input": { "date": "2020-03-01" } }),
+    )
+    .unwrap();
+    assert!(
+        report["narrative"]
+            .as_str()
+            .unwrap()
+            .contains("武汉来人4例"),
+        "{report}"
+    );
+    let err = invoke(
+        &app,
+        "daily_stats",
+        json!({ "input": { "date": "not a date" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+}

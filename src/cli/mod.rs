@@ -8,5 +8,6 @@ pub mod gate;
 pub mod import;
 pub mod isolation;
 pub mod publicity;
+pub mod report;
 pub mod supplies;
 pub mod work;

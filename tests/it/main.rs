@@ -16,6 +16,7 @@ mod publicity;
 mod regions;
 mod register;
 mod search;
+mod stats;
 mod store;
 mod supplies;
 mod sweep;

@@ -10,6 +10,7 @@ pub mod isolation;
 pub mod publicity;
 pub mod register;
 pub mod settings;
+pub mod stats;
 pub mod supplies;
 pub mod sweep;
 pub mod work;
