@@ -36,6 +36,7 @@ use gridledger::api::{
     NewWorkCertificate, Publicity, PublicityRange, PublicityTotals, SaveCertificate, VisitFilter,
     VisitUpdate, VoidCertificate, WorkCertificate, WorkCounts,
 };
+use gridledger::api::{DailyStats, SituationReport, StatsDateArg, TrendPoint};
 use gridledger::api::{
     EligibleHousehold, EligibleQuery, ExportLogEntry, ExportRequest, ExportResult, FormOrigin,
     FormPreview, FormProblem, FormSummary, NewSupplyFollowUp, NewSupplyIssue, NewSupplyItem,
@@ -140,6 +141,11 @@ fn generate(into: &Path) {
     Publicity::export_all(&cfg).expect("export Publicity");
     PublicityRange::export_all(&cfg).expect("export PublicityRange");
     PublicityTotals::export_all(&cfg).expect("export PublicityTotals");
+    // Daily statistics and the situation report.
+    DailyStats::export_all(&cfg).expect("export DailyStats");
+    TrendPoint::export_all(&cfg).expect("export TrendPoint");
+    StatsDateArg::export_all(&cfg).expect("export StatsDateArg");
+    SituationReport::export_all(&cfg).expect("export SituationReport");
     ImportKind::export_all(&cfg).expect("export ImportKind");
     ImportRequest::export_all(&cfg).expect("export ImportRequest");
     ImportPreview::export_all(&cfg).expect("export ImportPreview");

@@ -146,6 +146,10 @@ import type {
   ExportResult,
   FormPreview,
   FormSummary,
+  DailyStats,
+  SituationReport,
+  StatsDateArg,
+  TrendPoint,
 } from './bindings';
 
 /** Every backend command: its invoke name, its argument object and its result. */
@@ -336,6 +340,12 @@ export type Commands = {
   call_candidates: { args: Record<string, never>; result: CallCandidate[] };
   /** The 首页 card: targets by latest outcome and by state. */
   call_counts: { args: Record<string, never>; result: CallCounts };
+  /** The day's numbers by grid and in total (statistical date by default). */
+  daily_stats: { args: { input: StatsDateArg }; result: DailyStats };
+  /** The 30 days ending on the date: totals per day. */
+  daily_trend: { args: { input: StatsDateArg }; result: TrendPoint[] };
+  /** The 情况汇报 draft and the WeChat text, generated from the numbers. */
+  situation_report: { args: { input: StatsDateArg }; result: SituationReport };
   /** Form definitions (shipped and user copies) with their validation state. */
   list_forms: { args: Record<string, never>; result: FormSummary[] };
   /** The title, header texts and first rows of a form as it will be exported. */

@@ -15,12 +15,13 @@ describe('AppShell', () => {
     expect(screen.getAllByRole('menuitem')).toHaveLength(2);
   });
 
-  it('hides a reported module that has no page yet', async () => {
+  it('shows exactly the modules the backend reports (every module has its page now)', async () => {
     mockBackend({ app_info: () => ({ ...appInfo, modules: ['home', 'reports', 'settings'] }) });
     renderApp();
     await screen.findByTestId('menu-home');
-    expect(screen.queryByTestId('menu-reports')).not.toBeInTheDocument();
-    expect(screen.getAllByRole('menuitem')).toHaveLength(2);
+    expect(screen.getByTestId('menu-reports')).toBeInTheDocument();
+    expect(screen.queryByTestId('menu-calls')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('menuitem')).toHaveLength(3);
   });
 
   it('hides 设置 when the backend does not report it', async () => {

@@ -5,6 +5,7 @@ import { useFormatDate } from '../../lib/useFormatDate';
 import { GateHomeCard } from '../gate/GateHomeCard';
 import { PublicityHomeCard } from '../publicity/PublicityHomeCard';
 import { CallsCard } from '../calls/CallsCard';
+import { DailyStatsCard } from '../stats/DailyStatsCard';
 import { DemoLoader } from './DemoLoader';
 import { GridTable } from './GridTable';
 import { useDashboardCounts, useLoadDemo } from './queries';
@@ -58,6 +59,7 @@ export function HomePage() {
           {t('home.statisticalDate', { date: formatDate(data.statisticalDate) })}
         </Typography.Text>
       </Flex>
+      <DailyStatsCard />
       <Worklist />
       <StatCards counts={data} />
       <GateHomeCard />
