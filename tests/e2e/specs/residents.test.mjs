@@ -48,7 +48,7 @@ describe('居民台账', () => {
     await replaceText(browser, await byTestId(browser, 'rooms-per-floor-input'), '2');
     const preview = await byTestId(browser, 'building-preview');
     await browser.waitUntil(async () => (await preview.getText()).includes('12'), {
-      timeout: 5000,
+      timeout: 15000,
       timeoutMsg: 'the preview counts 2 units × 3 floors × 2 rooms = 12 households',
     });
     await screenshot(browser, 'residents-new-building');
@@ -102,8 +102,13 @@ describe('居民台账', () => {
       timeoutMsg: 'the full number after 显示完整号码',
     });
     // Close the drawer and wait until it is gone: its fading mask would take the next click.
+    // (The drawer's content may linger off-screen for WebDriver once it is closed, so wait
+    // for the open drawer to go rather than for the content to be hidden.)
     await browser.keys([Key.Escape]);
-    await drawer.waitForDisplayed({ reverse: true, timeout: 10000 });
+    await browser.waitUntil(async () => !(await browser.$('.ant-drawer-open').isExisting()), {
+      timeout: 10000,
+      timeoutMsg: 'Escape closes the drawer',
+    });
     await browser.waitUntil(
       async () => !(await browser.$('.ant-drawer-mask').isDisplayed().catch(() => false)),
       { timeout: 10000, timeoutMsg: 'the drawer mask is gone' },
