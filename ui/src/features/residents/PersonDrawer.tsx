@@ -1,6 +1,6 @@
 import { MergeOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, RevealedPerson } from '../../api/bindings';
 import { errorText } from '../../api/errors';
@@ -30,6 +30,9 @@ export function PersonDrawer({
   onOpen: (personId: string) => void;
 }) {
   const { t } = useTranslation();
+  // The 显示完整号码 link goes away once clicked; focus would fall to <body>, where the
+  // drawer no longer hears Escape. Keep focus inside by moving it to the content.
+  const content = useRef<HTMLDivElement>(null);
   return (
     <Drawer
       open={personId !== null}
@@ -38,8 +41,15 @@ export function PersonDrawer({
       width={560}
       destroyOnHidden
     >
-      <div data-testid="person-drawer">
-        {personId && <PersonDetails key={personId} personId={personId} onOpen={onOpen} />}
+      <div data-testid="person-drawer" ref={content} tabIndex={-1} style={{ outline: 'none' }}>
+        {personId && (
+          <PersonDetails
+            key={personId}
+            personId={personId}
+            onOpen={onOpen}
+            onRevealed={() => content.current?.focus()}
+          />
+        )}
       </div>
     </Drawer>
   );
@@ -48,9 +58,11 @@ export function PersonDrawer({
 function PersonDetails({
   personId,
   onOpen,
+  onRevealed,
 }: {
   personId: string;
   onOpen: (personId: string) => void;
+  onRevealed: () => void;
 }) {
   const { t } = useTranslation();
   const person = usePerson(personId);
@@ -71,6 +83,7 @@ function PersonDetails({
   }
   const onReveal = () =>
     reveal.mutate(personId, {
+      onSuccess: onRevealed,
       onError: (err) =>
         void message.error(t('residents.drawer.revealFailed', { error: errorText(t, err) })),
     });
