@@ -17,7 +17,12 @@ const T: &str = "2020-01-01T00:00:00.000Z";
 
 fn main() -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| gridledger::Error::io("tempdir", e))?;
-    let mut ledger = Ledger::open(dir.path().join("bench.db"), &OpenOptions::default())?;
+    // STATS_BENCH_DB=path keeps the ledger for `sqlite3 … EXPLAIN QUERY PLAN` afterwards.
+    let path = std::env::var_os("STATS_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.db"));
+    let _ = std::fs::remove_file(&path);
+    let mut ledger = Ledger::open(&path, &OpenOptions::default())?;
     let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
     let day = |n: u32| (start + Days::new(u64::from(n % 366))).to_string();
     let built = Instant::now();

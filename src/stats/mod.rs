@@ -105,6 +105,65 @@ const CALLS: usize = 16; // then one per outcome
 const PUB: usize = CALLS + 1 + CallOutcome::ALL.len(); // then count per kind, then reach
 const KEYS: usize = PUB + 2 * PublicityKind::ALL.len();
 
+/// A text column without copying it (ids are only looked up).
+fn text<'r>(r: &'r rusqlite::Row, i: usize) -> Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)?)
+}
+
+/// The grid (as a [`Counter`] index) of every household and person, read once: joining
+/// each counted row to its household in SQL costs more than all the counting.
+struct Homes {
+    household: HashMap<String, usize>,
+    person: HashMap<String, usize>,
+    /// The index of 未分网格.
+    none: usize,
+}
+
+impl Homes {
+    fn load(conn: &Connection, grid_index: &HashMap<String, usize>) -> Result<Homes> {
+        let none = grid_index.len();
+        let mut household = HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, grid_id FROM household")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            // Only households with a grid: a record whose household has none falls back to
+            // its person's (as `coalesce` did).
+            let grid: Option<String> = r.get(1)?;
+            if let Some(g) = grid.and_then(|g| grid_index.get(&g).copied()) {
+                household.insert(r.get(0)?, g);
+            }
+        }
+        let mut person = HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, household_id FROM person")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&g) = text(r, 1)?.and_then(|h| household.get(h)) {
+                person.insert(r.get(0)?, g);
+            }
+        }
+        Ok(Homes {
+            household,
+            person,
+            none,
+        })
+    }
+
+    /// The grid of a record: its own household when it has one, else its person's.
+    fn of(&self, household: Option<&str>, person: Option<&str>) -> usize {
+        household
+            .and_then(|h| self.household.get(h))
+            .or_else(|| person.and_then(|p| self.person.get(p)))
+            .copied()
+            .unwrap_or(self.none)
+    }
+
+    fn of_person(&self, person: Option<&str>) -> usize {
+        self.of(None, person)
+    }
+}
+
 /// Counts per grid, key and day slot (slot 0: before `from`; slot i: `from` + i − 1).
 struct Counter {
     from: NaiveDate,
@@ -127,20 +186,19 @@ impl Counter {
         }
     }
 
-    fn grid(&self, grid_id: Option<&str>) -> usize {
-        grid_id
-            .and_then(|g| self.grid_index.get(g).copied())
-            .unwrap_or(self.counts.len() - 1)
-    }
-
-    fn add(&mut self, grid_id: Option<&str>, key: usize, date: &str, n: u32) {
+    /// Add `n` to grid `g` (an index of [`Homes`]) on the statistical date `date`.
+    fn add(&mut self, g: usize, key: usize, date: &str, n: u32) {
         if n == 0 {
             return;
         }
         if let Some(slot) = self.slot(date) {
-            let g = self.grid(grid_id);
             self.counts[g][key * self.slots + slot] += n;
         }
+    }
+
+    /// Add to what precedes `from` (slot 0).
+    fn add_before(&mut self, g: usize, key: usize, n: u32) {
+        self.counts[g][key * self.slots] += n;
     }
 
     /// (new, running total) of one grid's key on day `i` (0-based from `from`).
@@ -156,6 +214,16 @@ impl Counter {
 /// The cut-off as SQL compares it ("HH:MM:SS"), `None` when the day is the calendar day.
 fn cutoff_param(cutoff: NaiveTime) -> Option<String> {
     (cutoff != NaiveTime::MIN).then(|| cutoff.format("%H:%M:%S").to_string())
+}
+
+/// The first local moment ("YYYY-MM-DD HH:MM:SS" compares as text) whose statistical date
+/// is `day`: the cut-off of the day before, or midnight (the bare date sorts before any
+/// moment of that day).
+fn moment_bound(day: NaiveDate, cutoff: Option<&str>) -> String {
+    match (cutoff, day.pred_opt()) {
+        (Some(c), Some(before)) => format!("{} {c}", format_iso(before)),
+        _ => format_iso(day),
+    }
 }
 
 /// SQL for the statistical date of a local "YYYY-MM-DD HH:MM:SS" column, given the cut-off
@@ -209,25 +277,23 @@ pub fn stats_range(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
         counts: vec![vec![0; KEYS * slots]; grids.len() + 1],
     };
 
+    let homes = Homes::load(conn, &c.grid_index)?;
+
     // Arrivals, by the province digits of the origin (all the class needs).
     {
         let mut stmt = conn.prepare(
-            "SELECT coalesce((SELECT grid_id FROM household WHERE id = a.household_id), \
-                             (SELECT h.grid_id FROM person p JOIN household h ON h.id = p.household_id \
-                               WHERE p.id = a.person_id)), \
-                    a.arrived_on, substr(a.origin_region, 1, 2), a.origin_country IS NOT NULL, \
-                    EXISTS (SELECT 1 FROM arrival_risk r WHERE r.arrival_id = a.id), count(*) \
-             FROM arrival a WHERE a.deleted_at IS NULL AND a.arrived_on <= ?1 \
-             GROUP BY 1, 2, 3, 4, 5",
+            "SELECT a.household_id, a.person_id, a.arrived_on, substr(a.origin_region, 1, 2), \
+                    a.origin_country IS NOT NULL, \
+                    EXISTS (SELECT 1 FROM arrival_risk r WHERE r.arrival_id = a.id) \
+             FROM arrival a WHERE a.deleted_at IS NULL AND a.arrived_on <= ?1",
         )?;
         let mut rows = stmt.query(params![to_text])?;
         while let Some(r) = rows.next()? {
-            let grid: Option<String> = r.get(0)?;
-            let date: String = r.get(1)?;
-            let province: Option<String> = r.get(2)?;
-            let abroad: bool = r.get(3)?;
-            let risk: bool = r.get(4)?;
-            let n: u32 = r.get(5)?;
+            let g = homes.of(text(r, 0)?, text(r, 1)?);
+            let date: String = r.get(2)?;
+            let province: Option<String> = r.get(3)?;
+            let abroad: bool = r.get(4)?;
+            let risk: bool = r.get(5)?;
             let origin = if abroad {
                 Some(Place::Country("XX".into()))
             } else {
@@ -239,60 +305,51 @@ pub fn stats_range(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
                 crate::api::OriginClass::Outside => ARR_OUTSIDE,
                 crate::api::OriginClass::Unknown => ARR_UNKNOWN,
             };
-            c.add(grid.as_deref(), key, &date, n);
+            c.add(g, key, &date, 1);
             if risk {
-                c.add(grid.as_deref(), ARR_RISK, &date, n);
+                c.add(g, ARR_RISK, &date, 1);
             }
         }
     }
 
     // Contacts.
     {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {}, x.last_contact_on, count(*) FROM contact x \
-             WHERE x.deleted_at IS NULL AND x.last_contact_on <= ?1 GROUP BY 1, 2",
-            person_grid("x.person_id")
-        ))?;
+        let mut stmt = conn.prepare(
+            "SELECT x.person_id, x.last_contact_on FROM contact x \
+             WHERE x.deleted_at IS NULL AND x.last_contact_on <= ?1",
+        )?;
         let mut rows = stmt.query(params![to_text])?;
         while let Some(r) = rows.next()? {
-            let grid: Option<String> = r.get(0)?;
-            c.add(
-                grid.as_deref(),
-                CONTACTS,
-                &r.get::<_, String>(1)?,
-                r.get(2)?,
-            );
+            let g = homes.of_person(text(r, 0)?);
+            c.add(g, CONTACTS, &r.get::<_, String>(1)?, 1);
         }
     }
 
     // Isolations: starts, ends (any reason: no longer 现有) and releases.
     {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {}, i.start_date, i.ended_on, i.end_reason = 'released', \
-                    i.contact_id IS NOT NULL, count(*) FROM isolation i \
-             WHERE i.deleted_at IS NULL AND i.start_date <= ?1 GROUP BY 1, 2, 3, 4, 5",
-            person_grid("i.person_id")
-        ))?;
+        let mut stmt = conn.prepare(
+            "SELECT i.person_id, i.start_date, i.ended_on, i.end_reason = 'released', \
+                    i.contact_id IS NOT NULL FROM isolation i \
+             WHERE i.deleted_at IS NULL AND i.start_date <= ?1",
+        )?;
         let mut rows = stmt.query(params![to_text])?;
         while let Some(r) = rows.next()? {
-            let grid: Option<String> = r.get(0)?;
-            let g = grid.as_deref();
+            let g = homes.of_person(text(r, 0)?);
             let start: String = r.get(1)?;
             let ended: Option<String> = r.get(2)?;
             let released: Option<bool> = r.get(3)?;
             let contact: bool = r.get(4)?;
-            let n: u32 = r.get(5)?;
-            c.add(g, ISO_START, &start, n);
+            c.add(g, ISO_START, &start, 1);
             if contact {
-                c.add(g, CONTACT_ISO_START, &start, n);
+                c.add(g, CONTACT_ISO_START, &start, 1);
             }
             if let Some(end) = ended {
-                c.add(g, ISO_END, &end, n);
+                c.add(g, ISO_END, &end, 1);
                 if released == Some(true) {
-                    c.add(g, ISO_RELEASED, &end, n);
+                    c.add(g, ISO_RELEASED, &end, 1);
                 }
                 if contact {
-                    c.add(g, CONTACT_ISO_END, &end, n);
+                    c.add(g, CONTACT_ISO_END, &end, 1);
                 }
             }
         }
@@ -301,66 +358,74 @@ pub fn stats_range(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
     // Calls by outcome, on the statistical date of `called_at`.
     {
         let mut stmt = conn.prepare(&format!(
-            "SELECT {}, {} AS d, k.outcome, count(*) FROM call k \
+            "SELECT t.person_id, {} AS d, k.outcome FROM call k \
              JOIN call_target t ON t.id = k.target_id \
              WHERE k.deleted_at IS NULL AND t.deleted_at IS NULL \
-               AND substr(k.called_at, 1, 10) <= ?2 GROUP BY 1, 2, 3",
-            person_grid("t.person_id"),
+               AND substr(k.called_at, 1, 10) <= ?2",
             stat_date_sql("k.called_at")
         ))?;
         let mut rows = stmt.query(params![cutoff, to_text])?;
         while let Some(r) = rows.next()? {
-            let grid: Option<String> = r.get(0)?;
+            let g = homes.of_person(text(r, 0)?);
             let date: String = r.get(1)?;
-            let n: u32 = r.get(3)?;
-            c.add(grid.as_deref(), CALLS, &date, n);
+            c.add(g, CALLS, &date, 1);
             if let Some(i) = CallOutcome::from_code(&r.get::<_, String>(2)?)
                 .and_then(|o| CallOutcome::ALL.iter().position(|&x| x == o))
             {
-                c.add(grid.as_deref(), CALLS + 1 + i, &date, n);
+                c.add(g, CALLS + 1 + i, &date, 1);
             }
         }
     }
 
-    // Gate checks, on the statistical date of `checked_at`.
+    // Gate checks, on the statistical date of `checked_at`. The ~300 a day make this the
+    // largest table: what precedes `from` only feeds 累计, so it is counted per person in one
+    // ordered pass over `gate_check_stats` (no sort, no table access); only the run itself
+    // is read row by row.
     {
+        let threshold = settings.fever_threshold_tenths;
+        let (start, end) = (
+            moment_bound(from, cutoff.as_deref()),
+            moment_bound(to + Days::new(1), cutoff.as_deref()),
+        );
+        let mut stmt = conn.prepare(
+            "SELECT person_id, count(*), sum(temperature >= ?2), sum(admitted = 0) \
+             FROM gate_check INDEXED BY gate_check_stats \
+             WHERE deleted_at IS NULL AND checked_at < ?1 GROUP BY person_id",
+        )?;
+        let mut rows = stmt.query(params![start, threshold])?;
+        while let Some(r) = rows.next()? {
+            let g = homes.of_person(text(r, 0)?);
+            c.add_before(g, GATE, r.get(1)?);
+            c.add_before(g, GATE_FEVER, r.get(2)?);
+            c.add_before(g, GATE_REFUSED, r.get(3)?);
+        }
         let mut stmt = conn.prepare(&format!(
-            "SELECT h.grid_id, {} AS d, g.temperature >= ?3, g.admitted = 0, count(*) \
-             FROM gate_check g LEFT JOIN person p ON p.id = g.person_id \
-             LEFT JOIN household h ON h.id = p.household_id \
-             WHERE g.deleted_at IS NULL AND substr(g.checked_at, 1, 10) <= ?2 GROUP BY 1, 2, 3, 4",
+            "SELECT person_id, {} AS d, temperature >= ?4, admitted = 0 FROM gate_check g \
+             WHERE deleted_at IS NULL AND checked_at >= ?2 AND checked_at < ?3",
             stat_date_sql("g.checked_at")
         ))?;
-        let mut rows = stmt.query(params![cutoff, to_text, settings.fever_threshold_tenths])?;
+        let mut rows = stmt.query(params![cutoff, start, end, threshold])?;
         while let Some(r) = rows.next()? {
-            let grid: Option<String> = r.get(0)?;
-            let g = grid.as_deref();
+            let g = homes.of_person(text(r, 0)?);
             let date: String = r.get(1)?;
-            let n: u32 = r.get(4)?;
-            c.add(g, GATE, &date, n);
-            if r.get::<_, bool>(2)? {
-                c.add(g, GATE_FEVER, &date, n);
-            }
-            if r.get::<_, bool>(3)? {
-                c.add(g, GATE_REFUSED, &date, n);
-            }
+            c.add(g, GATE, &date, 1);
+            c.add(g, GATE_FEVER, &date, r.get(2)?);
+            c.add(g, GATE_REFUSED, &date, r.get(3)?);
         }
     }
 
     // Supply issues.
     {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT coalesce((SELECT grid_id FROM household WHERE id = s.household_id), {}), \
-                    s.issued_on, count(*), sum(s.quantity) FROM supply_issue s \
-             WHERE s.deleted_at IS NULL AND s.issued_on <= ?1 GROUP BY 1, 2",
-            person_grid("s.person_id")
-        ))?;
+        let mut stmt = conn.prepare(
+            "SELECT s.household_id, s.person_id, s.issued_on, s.quantity FROM supply_issue s \
+             WHERE s.deleted_at IS NULL AND s.issued_on <= ?1",
+        )?;
         let mut rows = stmt.query(params![to_text])?;
         while let Some(r) = rows.next()? {
-            let grid: Option<String> = r.get(0)?;
-            let date: String = r.get(1)?;
-            c.add(grid.as_deref(), SUPPLY_ISSUES, &date, r.get(2)?);
-            c.add(grid.as_deref(), SUPPLY_QTY, &date, r.get(3)?);
+            let g = homes.of(text(r, 0)?, text(r, 1)?);
+            let date: String = r.get(2)?;
+            c.add(g, SUPPLY_ISSUES, &date, 1);
+            c.add(g, SUPPLY_QTY, &date, r.get(3)?);
         }
     }
 
@@ -377,8 +442,8 @@ pub fn stats_range(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
             if let Some(i) = PublicityKind::from_code(&r.get::<_, String>(1)?)
                 .and_then(|k| PublicityKind::ALL.iter().position(|&x| x == k))
             {
-                c.add(None, PUB + i, &date, r.get(2)?);
-                c.add(None, PUB + kinds + i, &date, r.get(3)?);
+                c.add(homes.none, PUB + i, &date, r.get(2)?);
+                c.add(homes.none, PUB + kinds + i, &date, r.get(3)?);
             }
         }
     }

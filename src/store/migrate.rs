@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0011_exports", include_str!("migrations/0011_exports.sql")),
     ("0012_imports", include_str!("migrations/0012_imports.sql")),
+    (
+        "0013_stats_indexes",
+        include_str!("migrations/0013_stats_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -374,6 +374,16 @@ fn a_day_with_nothing_new_is_a_nil_report_and_the_trend_has_thirty_days() {
     assert_eq!(d.total.arrivals.new, 0);
     assert_eq!(d.total.arrivals.total, 4);
     assert_eq!(d.total.isolations.current, 1);
+    // Every gate check is before the day: 累计 alone, the fever in 未分网格.
+    assert_eq!(
+        (
+            d.total.gate_checks.total,
+            d.total.gate_fevers.total,
+            d.total.gate_refused.total
+        ),
+        (2, 1, 1)
+    );
+    assert_eq!(d.grids.last().unwrap().numbers.gate_fevers.total, 1);
 
     let (_dir2, empty) = fresh_ledger();
     let d = stats::daily_stats(empty.conn(), day("2020-02-10")).unwrap();
