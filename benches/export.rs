@@ -131,7 +131,12 @@ enum Cell {
 
 fn main() -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| gridledger::Error::io("tempdir", e))?;
-    let mut ledger = Ledger::open(dir.path().join("bench.db"), &OpenOptions::default())?;
+    // EXPORT_BENCH_DB=path keeps the ledger for `sqlite3 … EXPLAIN QUERY PLAN` afterwards.
+    let path = std::env::var_os("EXPORT_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.db"));
+    let _ = std::fs::remove_file(&path);
+    let mut ledger = Ledger::open(&path, &OpenOptions::default())?;
     let built = Instant::now();
     build(&mut ledger)?;
     println!(

@@ -120,6 +120,8 @@ describe('ResidentsPage', { timeout: 60_000 }, () => {
     expect(within(drawer).getByTestId('person-phone')).toHaveTextContent('13800001234');
     expect(calls(log, 'reveal_person')).toEqual([{ input: { id: 'p1' } }]);
     expect(within(drawer).queryByTestId('reveal-button')).not.toBeInTheDocument();
+    // The link is gone but focus stayed in the drawer (where it hears Escape), not on <body>.
+    expect(drawer).toHaveFocus();
   });
 
   it('creates a building under the selected estate', async () => {
