@@ -210,10 +210,13 @@ pub fn register_arrival(tx: &Transaction, r: &RegisterArrival, today: NaiveDate)
     }
 }
 
-/// Replace an arrival's fields (the audit log keeps the old ones).
+/// Replace an arrival's fields (the audit log keeps the old ones). A corrected person or
+/// date may change which call target the arrival closes.
 pub fn update_arrival(tx: &Transaction, id: &str, a: &NewArrival, today: NaiveDate) -> Result<()> {
     let checked = check(tx, a, today)?;
-    rows::update(tx, "arrival", id, &fields(&checked))
+    rows::update(tx, "arrival", id, &fields(&checked))?;
+    crate::calls::relink_arrival(tx, id)?;
+    Ok(())
 }
 
 /// Remove an arrival registered by mistake.

@@ -320,22 +320,28 @@ pub fn delete_call(tx: &Transaction, id: &str) -> Result<()> {
 /// Link a new arrival to its person's open target, closing it as 已返回 (called by
 /// `arrivals::add_arrival`). Only a target the person left for before the arrival date.
 pub fn link_arrival(tx: &Transaction, arrival_id: &str) -> Result<Option<String>> {
-    let target: Option<String> = tx
-        .query_row(
-            "SELECT t.id FROM arrival a JOIN call_target t ON t.person_id = a.person_id \
-             WHERE a.id = ?1 AND a.call_target_id IS NULL AND t.deleted_at IS NULL \
-               AND coalesce(t.away_since, '') <= a.arrived_on \
-               AND NOT EXISTS (SELECT 1 FROM arrival x WHERE x.call_target_id = t.id \
-                               AND x.deleted_at IS NULL) \
-             ORDER BY t.created_at DESC, t.id DESC LIMIT 1",
-            params![arrival_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(t) = &target {
-        rows::update(tx, "arrival", arrival_id, &[("call_target_id", t)])?;
+    relink_arrival(tx, arrival_id)
+}
+
+/// The target an arrival closes, chosen again after its person or date was corrected
+/// (`arrivals::update_arrival`): the link follows the corrected arrival, and a target no
+/// longer matched is open again. Writes (and audits) only a change.
+pub fn relink_arrival(tx: &Transaction, arrival_id: &str) -> Result<Option<String>> {
+    let (current, wanted): (Option<String>, Option<String>) = tx.query_row(
+        "SELECT a.call_target_id, \
+                (SELECT t.id FROM call_target t WHERE t.person_id = a.person_id \
+                   AND t.deleted_at IS NULL AND coalesce(t.away_since, '') <= a.arrived_on \
+                   AND NOT EXISTS (SELECT 1 FROM arrival x WHERE x.call_target_id = t.id \
+                                   AND x.deleted_at IS NULL AND x.id <> a.id) \
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 1) \
+         FROM arrival a WHERE a.id = ?1",
+        params![arrival_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if current != wanted {
+        rows::update(tx, "arrival", arrival_id, &[("call_target_id", &wanted)])?;
     }
-    Ok(target)
+    Ok(wanted)
 }
 
 /// Live calls of live targets, oldest first, grouped by target.

@@ -332,6 +332,38 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
         ),
         1
     );
+    // Corrected to someone else (typed against the wrong person), the target opens again;
+    // corrected back, it closes again. Only changes are written.
+    let edit = |ledger: &mut Ledger, person: &str| {
+        ledger
+            .write(&Actor::cli(), |tx| {
+                arrivals::update_arrival(
+                    tx,
+                    &arrival,
+                    &NewArrival {
+                        person_id: person.into(),
+                        origin: Some(Place::Country("KR".into())),
+                        arrived_on: "2020-02-10".into(),
+                        ..NewArrival::default()
+                    },
+                    day("2020-02-10"),
+                )
+            })
+            .unwrap()
+    };
+    let neighbour = person(&mut ledger, "邻居", ResidenceStatus::Resident);
+    edit(&mut ledger, &neighbour);
+    assert_eq!(state(&ledger, &t).0, CallState::PlansReturn);
+    edit(&mut ledger, &p);
+    assert_eq!(state(&ledger, &t).0, CallState::Returned);
+    edit(&mut ledger, &p);
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM audit_log WHERE entity = 'arrival' AND action = 'update' AND changes LIKE '%call_target_id%'"
+        ),
+        3
+    );
     // Deleting the arrival reopens the target: the link is derived from live rows.
     ledger
         .write(&Actor::cli(), |tx| arrivals::delete_arrival(tx, &arrival))
