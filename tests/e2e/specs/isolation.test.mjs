@@ -7,21 +7,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Key } from 'webdriverio';
-import { byTestId, cli, screenshot, startApp } from '../support/app.mjs';
+import { byTestId, choose, cli, screenshot, startApp } from '../support/app.mjs';
 
 const BUILDING = '幸福家园1栋';
-
-/** Open an antd Select inside the element with this data-testid and click an option. */
-async function choose(browser, container, optionText) {
-  const selector = await container.$('.ant-select-selector');
-  await selector.click();
-  const option = await browser.$(
-    `//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]` +
-      `//div[contains(@class,'ant-select-item-option')][contains(., '${optionText}')]`,
-  );
-  await option.waitForDisplayed({ timeout: 10000 });
-  await option.click();
-}
 
 /** Click the open cascader's option whose text is exactly `text`. */
 async function cascade(browser, text) {

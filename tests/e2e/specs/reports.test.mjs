@@ -6,21 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { byTestId, cli, screenshot, startApp } from '../support/app.mjs';
+import { byTestId, choose, cli, screenshot, startApp } from '../support/app.mjs';
 
 const FORM = '返乡（外来）人员摸排登记表';
-
-/** Open an antd Select inside the element with this data-testid and click an option. */
-async function choose(browser, container, optionText) {
-  const selector = await container.$('.ant-select-selector');
-  await selector.click();
-  const option = await browser.$(
-    `//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]` +
-      `//div[contains(@class,'ant-select-item-option')][contains(., '${optionText}')]`,
-  );
-  await option.waitForDisplayed({ timeout: 10000 });
-  await option.click();
-}
 
 describe('报表导出', () => {
   let app;

@@ -5,19 +5,7 @@
 // sweep and the four visits in the audit log, and the ledger intact.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, cli, cliCount, replaceText, screenshot, startApp } from '../support/app.mjs';
-
-/** Open an antd Select inside the element with this data-testid and click an option. */
-async function choose(browser, container, optionText) {
-  const selector = await container.$('.ant-select-selector');
-  await selector.click();
-  const option = await browser.$(
-    `//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]` +
-      `//div[contains(@class,'ant-select-item-option')][contains(., '${optionText}')]`,
-  );
-  await option.waitForDisplayed({ timeout: 10000 });
-  await option.click();
-}
+import { byTestId, choose, cli, cliCount, replaceText, screenshot, startApp } from '../support/app.mjs';
 
 /** "3/12" of the progress bar in `el` → [3, 12]. */
 async function doneOf(el) {

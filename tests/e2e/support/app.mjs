@@ -144,6 +144,18 @@ export async function byTestId(browser, id, timeout = 20000) {
   return el;
 }
 
+/** Open the antd Select inside `container` and click the option containing `optionText`. */
+export async function choose(browser, container, optionText) {
+  const selector = await container.$('.ant-select-selector');
+  await selector.click();
+  const option = await browser.$(
+    `//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]` +
+      `//div[contains(@class,'ant-select-item-option')][contains(., '${optionText}')]`,
+  );
+  await option.waitForDisplayed({ timeout: 10000 });
+  await option.click();
+}
+
 /** Save a screenshot of the flow under target/e2e/ (after the DOM has settled). */
 export async function screenshot(browser, name) {
   await browser.pause(1000);
