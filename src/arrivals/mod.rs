@@ -221,6 +221,7 @@ pub fn update_arrival(tx: &Transaction, id: &str, a: &NewArrival, today: NaiveDa
 
 /// Remove an arrival registered by mistake.
 pub fn delete_arrival(tx: &Transaction, id: &str) -> Result<()> {
+    crate::calls::unlink_arrival(tx, id)?;
     rows::soft_delete(tx, "arrival", id)
 }
 

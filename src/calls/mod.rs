@@ -340,8 +340,73 @@ pub fn relink_arrival(tx: &Transaction, arrival_id: &str) -> Result<Option<Strin
     )?;
     if current != wanted {
         rows::update(tx, "arrival", arrival_id, &[("call_target_id", &wanted)])?;
+        if let Some(t) = &current {
+            follow_link(tx, t, false)?;
+        }
+        if let Some(t) = &wanted {
+            follow_link(tx, t, true)?;
+        }
     }
     Ok(wanted)
+}
+
+/// An arrival registered by mistake is removed: the target it closed is open again.
+pub fn unlink_arrival(tx: &Transaction, arrival_id: &str) -> Result<()> {
+    let target: Option<String> = tx.query_row(
+        "SELECT call_target_id FROM arrival WHERE id = ?1",
+        params![arrival_id],
+        |r| r.get(0),
+    )?;
+    match target {
+        Some(t) => follow_link(tx, &t, false),
+        None => Ok(()),
+    }
+}
+
+/// The register follows the loop: a person whose target an arrival closes is home again,
+/// with the residence status they had before they were marked away (from the audit log;
+/// 户籍 when they were registered as away); a target open again puts them back to 外出 or
+/// 境外, by where the target is. Writes only a change.
+fn follow_link(tx: &Transaction, target_id: &str, closed: bool) -> Result<()> {
+    let Some((person, status, abroad)): Option<(String, String, bool)> = tx
+        .query_row(
+            "SELECT p.id, p.residence_status, t.place_country IS NOT NULL \
+             FROM call_target t JOIN person p ON p.id = t.person_id \
+             WHERE t.id = ?1 AND t.deleted_at IS NULL",
+            params![target_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+    else {
+        return Ok(());
+    };
+    let is_away = matches!(status.as_str(), "away" | "abroad");
+    let next = if closed {
+        if !is_away {
+            return Ok(());
+        }
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT json_extract(changes, '$.residence_status[0]') FROM audit_log \
+                 WHERE entity = 'person' AND entity_id = ?1 AND action = 'update' \
+                   AND json_extract(changes, '$.residence_status[1]') IN ('away', 'abroad') \
+                 ORDER BY at DESC, id DESC LIMIT 1",
+                params![person],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        before
+            .filter(|b| !matches!(b.as_str(), "away" | "abroad"))
+            .unwrap_or_else(|| "hukou".to_owned())
+    } else {
+        let away = if abroad { "abroad" } else { "away" };
+        if status == away {
+            return Ok(());
+        }
+        away.to_owned()
+    };
+    rows::update(tx, "person", &person, &[("residence_status", &next)])
 }
 
 /// Live calls of live targets, oldest first, grouped by target.

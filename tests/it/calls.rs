@@ -84,6 +84,17 @@ fn log(ledger: &mut Ledger, c: &NewCall) -> gridledger::Result<String> {
     ledger.write(&Actor::cli(), |tx| calls::add_call(tx, c, at("2020-03-01")))
 }
 
+fn residence(ledger: &Ledger, person: &str) -> String {
+    ledger
+        .conn()
+        .query_row(
+            "SELECT residence_status FROM person WHERE id = ?1",
+            [person],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 fn state(ledger: &Ledger, id: &str) -> (CallState, Option<String>, Option<CallDueKind>) {
     let t = calls::get_call_target(ledger.conn(), id).unwrap();
     (t.state, t.due_on, t.due_kind)
@@ -323,6 +334,8 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
     let read = calls::get_call_target(ledger.conn(), &t).unwrap();
     assert_eq!(read.state, CallState::Returned);
     assert_eq!(read.arrival_id.as_deref(), Some(arrival.as_str()));
+    // Home again: registered as 境外, so 户籍 (no earlier status in the audit log).
+    assert_eq!(residence(&ledger, &p), "hukou");
     assert_eq!(read.arrived_on.as_deref(), Some("2020-02-10"));
     assert_eq!(read.due_on, None);
     assert_eq!(
@@ -354,8 +367,11 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
     let neighbour = person(&mut ledger, "邻居", ResidenceStatus::Resident);
     edit(&mut ledger, &neighbour);
     assert_eq!(state(&ledger, &t).0, CallState::PlansReturn);
+    assert_eq!(residence(&ledger, &p), "abroad", "the target is in 韩国");
+    assert_eq!(residence(&ledger, &neighbour), "resident", "not theirs");
     edit(&mut ledger, &p);
     assert_eq!(state(&ledger, &t).0, CallState::Returned);
+    assert_eq!(residence(&ledger, &p), "hukou");
     edit(&mut ledger, &p);
     assert_eq!(
         count(
@@ -369,6 +385,7 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
         .write(&Actor::cli(), |tx| arrivals::delete_arrival(tx, &arrival))
         .unwrap();
     assert_eq!(state(&ledger, &t).0, CallState::PlansReturn);
+    assert_eq!(residence(&ledger, &p), "abroad");
     // Someone met at the door is a new person: nothing to link.
     let other = ledger
         .write(&Actor::cli(), |tx| {
@@ -577,4 +594,57 @@ fn calls_are_scriptable() {
         &["calls", "log", "--target", &id, "--outcome", "maybe"],
     );
     assert!(!ok && text.contains("outcome"), "{text}");
+}
+
+#[test]
+fn a_returned_person_gets_back_the_residence_status_they_had_before_leaving() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let p = person(&mut ledger, "钱常住", ResidenceStatus::Resident);
+    // Marked away when they left for 武汉: the audit log keeps 常住 → 外出.
+    ledger
+        .write(&Actor::cli(), |tx| {
+            register::update_person(
+                tx,
+                &p,
+                &gridledger::api::PersonPatch {
+                    residence_status: Some(ResidenceStatus::Away),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let t = target(&mut ledger, &p, Place::Region("420100".into()));
+    let arrive = |ledger: &mut Ledger| {
+        ledger
+            .write(&Actor::cli(), |tx| {
+                arrivals::add_arrival(
+                    tx,
+                    &NewArrival {
+                        person_id: p.clone(),
+                        origin: Some(Place::Region("420100".into())),
+                        arrived_on: "2020-02-12".into(),
+                        ..NewArrival::default()
+                    },
+                    day("2020-02-12"),
+                )
+            })
+            .unwrap()
+    };
+    let arrival = arrive(&mut ledger);
+    assert_eq!(state(&ledger, &t).0, CallState::Returned);
+    assert_eq!(residence(&ledger, &p), "resident");
+    ledger
+        .write(&Actor::cli(), |tx| arrivals::delete_arrival(tx, &arrival))
+        .unwrap();
+    assert_eq!(
+        residence(&ledger, &p),
+        "away",
+        "the target is in 武汉, not abroad"
+    );
+    arrive(&mut ledger);
+    assert_eq!(
+        residence(&ledger, &p),
+        "resident",
+        "the latest change to 外出 decides"
+    );
 }

@@ -44,9 +44,14 @@ export function useArrivals(filter: ArrivalFilter, enabled = true) {
   });
 }
 
+/**
+ * An arrival reaches beyond its list: it closes (or, removed, reopens) a call target and
+ * moves its person's residence status between 外出/境外 and home, and the 首页 counts it.
+ * So everything shown is fetched again.
+ */
 function useInvalidateArrivals() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: arrivalKeys.all });
+  return () => client.invalidateQueries();
 }
 
 export function useAddArrival() {
