@@ -67,6 +67,10 @@ pub struct ExportRequest {
     #[serde(default)]
     #[ts(optional)]
     pub masking: Option<MaskPreset>,
+    /// Gate checks only: one checkpoint (id or name); none = every checkpoint.
+    #[serde(default)]
+    #[ts(optional)]
+    pub checkpoint: Option<String>,
 }
 
 /// An export done (file written and logged).
