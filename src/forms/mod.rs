@@ -451,20 +451,18 @@ pub fn export_form(
         return Err(Error::io(out, e));
     }
     let masking = resolved.masking;
-    let logged = ledger.write(actor, |tx| {
-        rows::insert(
-            tx,
-            "export_log",
-            &[
-                ("form_id", &form.def.id),
-                ("form_name", &form.def.name),
-                ("filters", &resolved.filters_json.to_string()),
-                ("row_count", &(n as i64)),
-                ("masking", &mask_code(masking)),
-                ("file_name", &file_name),
-            ],
-        )
-    });
+    let logged = record_export(
+        ledger,
+        actor,
+        &LoggedExport {
+            form_id: &form.def.id,
+            form_name: &form.def.name,
+            filters: &resolved.filters_json,
+            rows: n,
+            masking,
+            file_name: &file_name,
+        },
+    );
     if let Err(e) = logged {
         let _ = std::fs::remove_file(out);
         return Err(e);
@@ -474,6 +472,34 @@ pub fn export_form(
         form_id: form.def.id.clone(),
         rows: u32::try_from(n).unwrap_or(u32::MAX),
         masking,
+    })
+}
+
+/// What the export log keeps of one export.
+pub struct LoggedExport<'a> {
+    pub form_id: &'a str,
+    pub form_name: &'a str,
+    pub filters: &'a serde_json::Value,
+    pub rows: u64,
+    pub masking: MaskPreset,
+    pub file_name: &'a str,
+}
+
+/// Inserts the export log entry of a file written (forms, and the 情况汇报 document).
+pub fn record_export(ledger: &mut Ledger, actor: &Actor, e: &LoggedExport) -> Result<String> {
+    ledger.write(actor, |tx| {
+        rows::insert(
+            tx,
+            "export_log",
+            &[
+                ("form_id", &e.form_id),
+                ("form_name", &e.form_name),
+                ("filters", &e.filters.to_string()),
+                ("row_count", &(i64::try_from(e.rows).unwrap_or(i64::MAX))),
+                ("masking", &mask_code(e.masking)),
+                ("file_name", &e.file_name),
+            ],
+        )
     })
 }
 

@@ -890,3 +890,103 @@ fn the_gate_sheet_lists_a_days_checks_at_a_checkpoint_with_results_and_referrals
     .unwrap_err();
     assert!(err.to_string().contains("no checkpoint"), "{err}");
 }
+
+// ---- The 情况汇报 as .docx ----
+
+fn docx_part(path: &Path, part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap_or_else(|e| panic!("{part}: {e}"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_situation_report_is_a_docx_with_the_edited_paragraphs_and_is_logged() {
+    let (dir, mut ledger) = demo_ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+    let edited = "一是实行精准摸排。武汉来人4例。\n\n二是加强宣传 & 引导，<发放>明白纸1500份。\n";
+    let out = dir.path().join("汇报.docx");
+    let done = gridledger::stats::docx::export_situation_report(
+        &mut ledger,
+        &Actor::new("张网格"),
+        day,
+        Some(edited),
+        Some(&out),
+    )
+    .unwrap();
+    assert_eq!(done.rows, 2);
+    assert_eq!(done.path, out.display().to_string());
+    let types = docx_part(&out, "[Content_Types].xml");
+    assert!(types.contains("wordprocessingml.document.main+xml"));
+    assert!(docx_part(&out, "_rels/.rels").contains("word/document.xml"));
+    let xml = docx_part(&out, "word/document.xml");
+    assert!(xml.contains("关于幸福社区疫情防控工作情况汇报"), "{xml}");
+    assert!(xml.contains(">一是实行精准摸排。武汉来人4例。</w:t>"));
+    assert!(xml.contains(">二是加强宣传 &amp; 引导，&lt;发放&gt;明白纸1500份。</w:t>"));
+    // Title, 2 paragraphs, a blank line, the community and the date.
+    assert_eq!(xml.matches("<w:p>").count(), 6);
+    assert_eq!(xml.matches("w:firstLineChars=\"200\"").count(), 2);
+    assert!(xml.contains("w:eastAsia=\"仿宋_GB2312\""));
+    assert!(xml.contains("w:eastAsia=\"方正小标宋简体\""));
+    assert!(xml.contains(">2020年3月1日</w:t>"));
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4");
+    let log = forms::export_log(ledger.conn(), 1).unwrap();
+    assert_eq!(log[0].form_id, "situation-report");
+    assert_eq!(log[0].form_name, "情况汇报");
+    assert_eq!(log[0].rows, 2);
+    assert_eq!(log[0].file_name, "汇报.docx");
+    assert_eq!(log[0].masking, MaskPreset::None);
+
+    // Without text: the generated draft, at the default place.
+    let done = gridledger::stats::docx::export_situation_report(
+        &mut ledger,
+        &Actor::cli(),
+        day,
+        None,
+        None,
+    )
+    .unwrap();
+    assert!(done
+        .path
+        .ends_with("exports/情况汇报-2020-03-01.docx"), "{}", done.path);
+    let xml = docx_part(Path::new(&done.path), "word/document.xml");
+    assert!(xml.contains("实行精准摸排"), "{xml}");
+    // Empty text is refused and writes nothing.
+    let empty = dir.path().join("空.docx");
+    let err = gridledger::stats::docx::export_situation_report(
+        &mut ledger,
+        &Actor::cli(),
+        day,
+        Some(" \n \n"),
+        Some(&empty),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no text"), "{err}");
+    assert!(!empty.exists());
+}
+
+#[test]
+fn the_cli_writes_the_situation_report_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(gridledger(dir.path(), &["demo"]).0);
+    let out = dir.path().join("情况汇报.docx");
+    let (ok, text) = gridledger(
+        dir.path(),
+        &[
+            "report",
+            "narrative",
+            "--date",
+            "2020-03-01",
+            "--docx",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{text}");
+    assert!(text.contains("paragraphs to"), "{text}");
+    let xml = docx_part(&out, "word/document.xml");
+    assert!(xml.contains("累计摸排外来人员140人"), "{xml}");
+}
