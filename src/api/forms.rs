@@ -109,3 +109,22 @@ pub struct ExportLogEntry {
     pub masking: MaskPreset,
     pub file_name: String,
 }
+
+/// The 情况汇报 to write as a Word document: the date and the text as edited.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SituationReportExport {
+    /// YYYY-MM-DD; none is today's statistical date.
+    #[serde(default)]
+    #[ts(optional)]
+    pub date: Option<String>,
+    /// The paragraphs, one per line.
+    pub text: String,
+}
+
+/// A file written by an export, whose folder to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportPath {
+    pub path: String,
+}

@@ -77,6 +77,25 @@ pub fn exports_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("exports")
 }
 
+/// The folder of an exported file, to show it (打开文件夹): only a file in
+/// `<data dir>/exports/`, so the shell never opens an arbitrary path it is handed.
+pub fn export_folder(ledger: &Ledger, path: &str) -> Result<PathBuf> {
+    let exports = exports_dir(&data_dir_of(ledger));
+    let refuse = || {
+        Error::invalid(
+            "export.path",
+            format!("{path} is not an export of this ledger"),
+            "该文件不在本台账的导出目录中",
+        )
+    };
+    let exports = exports.canonicalize().map_err(|_| refuse())?;
+    let file = Path::new(path).canonicalize().map_err(|_| refuse())?;
+    match file.parent() {
+        Some(dir) if dir.starts_with(&exports) && file.is_file() => Ok(dir.to_path_buf()),
+        _ => Err(refuse()),
+    }
+}
+
 /// The data directory of an open ledger (the directory of its file).
 pub fn data_dir_of(ledger: &Ledger) -> PathBuf {
     ledger
