@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Render every shipped form the way a printer would see it: export each one from a fresh
 # demo ledger with the CLI, convert it to PDF with LibreOffice headless, and keep page 1 as
-# PNG. Output in target/forms/ (<form>.xlsx, <form>.pdf, <form>.png). Fails if any export
+# PNG. Output in target/forms/ (<form>.xlsx, <form>.pdf, <form>.png). The 情况汇报 goes the
+# same way as a Word document (situation-report.docx → .pdf → .png). Fails if any export
 # or conversion fails or produces nothing.
 #
 #   scripts/render-forms.sh            # builds the CLI (debug) first
 #   GRIDLEDGER_BIN=path/to/gridledger scripts/render-forms.sh
 #
-# Needs soffice (libreoffice-calc-nogui) and pdftoppm (poppler-utils): scripts/setup.sh.
+# Needs soffice (libreoffice-calc-nogui, libreoffice-writer-nogui) and pdftoppm
+# (poppler-utils): scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +26,7 @@ fi
 
 out="target/forms"
 mkdir -p "$out"
-rm -f "$out"/*.xlsx "$out"/*.pdf "$out"/*.png
+rm -f "$out"/*.xlsx "$out"/*.docx "$out"/*.pdf "$out"/*.png
 data="$(mktemp -d)"
 profile="$(mktemp -d)"   # a private LibreOffice profile: no clash with a running office
 trap 'rm -rf "$data" "$profile"' EXIT
@@ -34,12 +36,18 @@ forms=$(env -u GRIDLEDGER_KEY "$bin" --data-dir "$data" export --list | awk -F'\
 [ -n "$forms" ] || { echo "render-forms: no valid form definitions" >&2; exit 1; }
 
 status=0
-for form in $forms; do
-  xlsx="$out/$form.xlsx"
-  env -u GRIDLEDGER_KEY "$bin" --data-dir "$data" export "$form" --out "$xlsx" \
-    --from 2020-01-01 --to 2020-03-01
+for form in $forms situation-report; do
+  if [ "$form" = situation-report ]; then
+    file="$out/$form.docx"
+    env -u GRIDLEDGER_KEY "$bin" --data-dir "$data" report narrative --date 2020-03-01 \
+      --docx "$file"
+  else
+    file="$out/$form.xlsx"
+    env -u GRIDLEDGER_KEY "$bin" --data-dir "$data" export "$form" --out "$file" \
+      --from 2020-01-01 --to 2020-03-01
+  fi
   soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf \
-    --outdir "$out" "$xlsx" >/dev/null 2>&1 || true
+    --outdir "$out" "$file" >/dev/null 2>&1 || true
   pdf="$out/$form.pdf"
   if [ ! -s "$pdf" ]; then
     echo "render-forms: $form: LibreOffice produced no PDF" >&2

@@ -12,8 +12,9 @@ packages=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   xvfb xauth webkit2gtk-driver imagemagick fonts-noto-cjk
   # scripts/render-forms.sh: exported forms → PDF (LibreOffice headless) → PNG (pdftoppm).
-  # ~85 MB download, ~263 MB installed, ~35 s on the dev machine.
-  libreoffice-calc-nogui poppler-utils
+  # ~85 MB download, ~263 MB installed, ~35 s on the dev machine; Writer for the 情况汇报
+  # .docx adds ~10 MB.
+  libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -206,7 +206,7 @@ fn run(cli: Cli) -> gridledger::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Report(command) => {
-            cli::report::report_command(&ledger, command)?;
+            cli::report::report_command(&mut ledger, command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => Ok(if cli::export::export_command(&mut ledger, args)? {

@@ -174,6 +174,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::forms::preview_form,
         commands::forms::export_form,
         commands::forms::export_log,
+        commands::forms::export_situation_report_docx,
+        commands::forms::open_export_folder,
         // 导入 (imports)
         commands::imports::preview_import,
         commands::imports::commit_import,

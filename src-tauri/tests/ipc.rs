@@ -828,3 +828,29 @@ fn stats_commands_give_the_day_the_trend_and_the_narrative() {
     .unwrap_err();
     assert_eq!(err["code"], "invalidInput");
 }
+
+#[test]
+fn the_situation_report_is_written_as_docx_and_only_exports_folders_open() {
+    let app = demo_app();
+    let done = invoke(
+        &app,
+        "export_situation_report_docx",
+        json!({ "input": { "date": "2020-03-01", "text": "一是实行精准摸排。\n二是多措并举。" } }),
+    )
+    .unwrap();
+    assert_eq!(done["rows"], 2);
+    assert_eq!(done["formId"], "situation-report");
+    let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
+    assert!(path.ends_with("exports/情况汇报-2020-03-01.docx"), "{path:?}");
+    assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    let log = invoke(&app, "export_log", json!({ "input": {} })).unwrap();
+    assert_eq!(log[0]["formId"], "situation-report");
+    // A path outside the ledger's exports is refused before anything is opened.
+    let err = invoke(
+        &app,
+        "open_export_folder",
+        json!({ "input": { "path": "/etc/passwd" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
+}

@@ -67,6 +67,10 @@ pub struct ExportRequest {
     #[serde(default)]
     #[ts(optional)]
     pub masking: Option<MaskPreset>,
+    /// Gate checks only: one checkpoint (id or name); none = every checkpoint.
+    #[serde(default)]
+    #[ts(optional)]
+    pub checkpoint: Option<String>,
 }
 
 /// An export done (file written and logged).
@@ -104,4 +108,23 @@ pub struct ExportLogEntry {
     pub rows: u32,
     pub masking: MaskPreset,
     pub file_name: String,
+}
+
+/// The 情况汇报 to write as a Word document: the date and the text as edited.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SituationReportExport {
+    /// YYYY-MM-DD; none is today's statistical date.
+    #[serde(default)]
+    #[ts(optional)]
+    pub date: Option<String>,
+    /// The paragraphs, one per line.
+    pub text: String,
+}
+
+/// A file written by an export, whose folder to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportPath {
+    pub path: String,
 }

@@ -27,6 +27,9 @@ pub struct ExportArgs {
     /// A grid (id or name); repeat for several.
     #[arg(long, value_name = "GRID")]
     grid: Vec<String>,
+    /// The gate sheet's checkpoint (id or name; default: every checkpoint).
+    #[arg(long, value_name = "CHECKPOINT")]
+    checkpoint: Option<String>,
     /// none, upward or public (default: the form's own).
     #[arg(long, value_name = "PRESET")]
     mask: Option<String>,
@@ -103,6 +106,7 @@ pub fn export_command(ledger: &mut Ledger, args: ExportArgs) -> Result<bool> {
         to: args.to,
         grids: args.grid,
         masking: args.mask.as_deref().map(mask).transpose()?,
+        checkpoint: args.checkpoint,
     };
     let done = match args.out {
         Some(out) => forms::export_form(ledger, &Actor::cli(), &req, &out)?,

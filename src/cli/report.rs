@@ -4,6 +4,7 @@
 use clap::Subcommand;
 use gridledger::api::{DailyStats, StatsNumbers};
 use gridledger::domain::date::parse_date;
+use gridledger::store::Actor;
 use gridledger::{stats, Error, Ledger, Result};
 
 #[derive(Subcommand)]
@@ -16,12 +17,20 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
-    /// The 情况汇报 draft written from the numbers; `--wechat` the short group text.
+    /// The 情况汇报 draft written from the numbers; `--wechat` the short group text;
+    /// `--docx FILE` writes it as a Word document (logged as an export).
     Narrative {
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "docx")]
         wechat: bool,
+        /// Write the report to this .docx file instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        docx: Option<std::path::PathBuf>,
+        /// With --docx: the (edited) text to use instead of the generated draft, from a
+        /// UTF-8 file, one paragraph per line.
+        #[arg(long, value_name = "FILE", requires = "docx")]
+        text: Option<std::path::PathBuf>,
     },
 }
 
@@ -72,7 +81,7 @@ fn print_daily(d: &DailyStats) {
     row("合计", &d.total);
 }
 
-pub fn report_command(ledger: &Ledger, command: ReportCommand) -> Result<()> {
+pub fn report_command(ledger: &mut Ledger, command: ReportCommand) -> Result<()> {
     match command {
         ReportCommand::Daily { date, json } => {
             let d = stats::daily_stats(ledger.conn(), date_of(ledger, date)?)?;
@@ -82,7 +91,26 @@ pub fn report_command(ledger: &Ledger, command: ReportCommand) -> Result<()> {
                 print_daily(&d);
             }
         }
-        ReportCommand::Narrative { date, wechat } => {
+        ReportCommand::Narrative {
+            date,
+            docx: Some(out),
+            text,
+            ..
+        } => {
+            let on = date_of(ledger, date)?;
+            let text = text
+                .map(|p| std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e)))
+                .transpose()?;
+            let done = stats::docx::export_situation_report(
+                ledger,
+                &Actor::cli(),
+                on,
+                text.as_deref(),
+                Some(&out),
+            )?;
+            println!("wrote {} paragraphs to {}", done.rows, done.path);
+        }
+        ReportCommand::Narrative { date, wechat, .. } => {
             let r = stats::narrative::situation_report(ledger.conn(), date_of(ledger, date)?)?;
             println!("{}", if wechat { r.wechat } else { r.narrative });
         }

@@ -26,9 +26,12 @@ pub struct FormDefinition {
     /// The form's name as listed: "返乡（外来）人员摸排登记表".
     pub name: String,
     /// The merged title; placeholders `{community}`, `{date}`, `{dateZh}`, `{from}`, `{to}`,
-    /// `{grid}`.
+    /// `{grid}`, `{checkpoint}` (the gate sheet's checkpoint, else 全部卡口) and
+    /// `{nilReport}` ("零报告" when nothing new happened on the report date, else empty; an
+    /// item of the header block or footer that fills to nothing is left out).
     pub title: String,
-    /// The row source the columns are bound to (`arrivals`, `isolations`, `contacts`).
+    /// The row source the columns are bound to (`arrivals`, `isolations`, `contacts`,
+    /// `callTargets`, `dailyReport`, `enterpriseVisits`, `gateChecks`).
     pub source: Source,
     /// Fixed filters of the row source (e.g. only arrivals from a risk area).
     #[serde(default)]
@@ -43,6 +46,10 @@ pub struct FormDefinition {
     /// The footer row ("审核人：", "单位（盖章）："), same placeholders.
     #[serde(default)]
     pub footer: Vec<String>,
+    /// A total row after the data rows (合计): the label in the first columns, the sum of
+    /// every whole-number column under its column.
+    #[serde(default)]
+    pub total_row: Option<TotalRow>,
     /// The masking preset used unless the export asks for another.
     #[serde(default = "default_masking")]
     pub masking: MaskPreset,
@@ -61,6 +68,15 @@ pub struct SourceFilters {
     /// Arrivals: only those from a risk area.
     #[serde(default)]
     pub from_risk_area: bool,
+}
+
+/// The total row's set-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TotalRow {
+    /// "合计"; written in the first column, merged over the columns before the first
+    /// summed one.
+    pub label: String,
 }
 
 /// A header over columns `from` ..= `to` (column keys), merged in the first header row.
@@ -215,6 +231,13 @@ pub struct Group {
     pub title: String,
     pub first: usize,
     pub last: usize,
+}
+
+impl Column {
+    /// Whether a total row sums this column: a whole-number field written as a number.
+    pub fn summed(&self) -> bool {
+        self.kind == FieldKind::Integer && self.format == CellFormat::Integer
+    }
 }
 
 /// A validated definition with its columns resolved against the row source.
@@ -515,6 +538,32 @@ fn resolve(def: FormDefinition, text: &str) -> Result<Form, Vec<DefinitionError>
             );
         }
     }
+    if let Some(total) = &def.total_row {
+        let line = line_of(text, "label", &total.label);
+        if total.label.trim().is_empty() {
+            err(
+                line,
+                None,
+                "the total row needs a label".into(),
+                "合计行需要标签（如“合计”）".into(),
+            );
+        }
+        match columns.iter().position(Column::summed) {
+            None => err(
+                line,
+                None,
+                "a total row needs at least one whole-number column to sum".into(),
+                "合计行至少需要一个可求和的整数列".into(),
+            ),
+            Some(0) => err(
+                line,
+                columns.first().map(|c| c.key.as_str()),
+                "the first column is summed: the total row has no place for its label".into(),
+                "第一列是求和列，合计行的标签没有位置：请把序号或名称列放在最前".into(),
+            ),
+            Some(_) => {}
+        }
+    }
     if columns.len() > 16_000 {
         err(None, None, "too many columns".into(), "列数过多".into());
     }
@@ -607,5 +656,30 @@ mod tests {
         );
         let errors = parse(&bad).expect_err("invalid");
         assert!(errors[0].message.contains("does not fit"));
+    }
+
+    #[test]
+    fn a_total_row_needs_a_label_a_summed_column_and_an_unsummed_first_column() {
+        let with_total = |columns: &str, label: &str| {
+            format!(
+                "{{\n  \"id\": \"d\",\n  \"name\": \"日报\",\n  \"title\": \"日报\",\n  \"source\": \"dailyReport\",\n  \"columns\": [{columns}],\n  \"totalRow\": {{ \"label\": \"{label}\" }}\n}}"
+            )
+        };
+        let grid = r#"{ "key": "grid", "header": "网格", "field": "grid" }"#;
+        let new = r#"{ "key": "new", "header": "新增", "field": "arrivalsNew" }"#;
+        let form = parse(&with_total(&format!("{grid}, {new}"), "合计")).expect("valid");
+        assert_eq!(form.def.total_row.as_ref().unwrap().label, "合计");
+        assert!(!form.columns[0].summed() && form.columns[1].summed());
+
+        let errors = parse(&with_total(&format!("{grid}, {new}"), " ")).expect_err("no label");
+        assert!(errors[0].message_zh.contains("标签"), "{errors:?}");
+        assert_eq!(errors[0].line, Some(7));
+        let errors = parse(&with_total(grid, "合计")).expect_err("nothing to sum");
+        assert!(errors[0].message_zh.contains("求和"), "{errors:?}");
+        let errors = parse(&with_total(&format!("{new}, {grid}"), "合计")).expect_err("first");
+        assert!(errors[0].message_zh.contains("第一列"), "{errors:?}");
+        // A number written as text is not summed.
+        let as_text = new.replace(" }", r#", "format": "text" }"#);
+        assert!(parse(&with_total(&format!("{grid}, {as_text}"), "合计")).is_err());
     }
 }

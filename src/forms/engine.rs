@@ -116,6 +116,8 @@ pub struct Writer<'f> {
     row: u32,
     first_data_row: u32,
     texts: Texts,
+    /// Running sums of the summed columns, for the total row.
+    sums: Vec<i64>,
 }
 
 /// The first data row: title, header block, header rows.
@@ -140,6 +142,7 @@ impl<'f> Writer<'f> {
             row: first_data_row(form),
             first_data_row: first_data_row(form),
             texts,
+            sums: vec![0; form.columns.len()],
         })
     }
 
@@ -155,6 +158,9 @@ impl<'f> Writer<'f> {
         for (col, c) in form.columns.iter().enumerate() {
             write_cell(ws, &self.formats, row, col as u16, c, &values[c.field])
                 .map_err(xlsx_error)?;
+            if let (true, Value::Integer(n)) = (c.summed(), &values[c.field]) {
+                self.sums[col] += n;
+            }
         }
         self.row += 1;
         Ok(())
@@ -166,10 +172,31 @@ impl<'f> Writer<'f> {
         let last_col = (form.columns.len() - 1) as u16;
         let first = self.first_data_row;
         let last_data = self.row.saturating_sub(1).max(first);
-        let footer_row = self.row;
         let footer = self.texts.footer.clone();
         let block = self.formats.block.clone();
+        let total_row = form.def.total_row.as_ref().map(|t| (t.label.clone(), self.row));
+        let footer_row = self.row + u32::from(total_row.is_some());
+        let sums = std::mem::take(&mut self.sums);
+        let header = self.formats.header.clone();
+        let integer = self.formats.integer.clone().set_bold();
+        let text = self.formats.text.clone();
         let ws = self.sheet()?;
+        if let Some((label, row)) = total_row {
+            // The label over the columns before the first summed one (validation keeps
+            // the first column unsummed), the sums under their columns.
+            let span = form.columns.iter().position(|c| c.summed()).unwrap_or(1);
+            merge_or_write(ws, row, 0, row, (span - 1) as u16, &label, &header)
+                .map_err(xlsx_error)?;
+            for (col, c) in form.columns.iter().enumerate().skip(span) {
+                if c.summed() {
+                    ws.write_number_with_format(row, col as u16, sums[col] as f64, &integer)
+                        .map_err(xlsx_error)?;
+                } else {
+                    ws.write_blank(row, col as u16, &text).map_err(xlsx_error)?;
+                }
+            }
+            ws.set_row_height(row, 22).map_err(xlsx_error)?;
+        }
         if !footer.is_empty() {
             if last_col > 0 {
                 ws.merge_range(footer_row, 0, footer_row, last_col, &footer, &block)

@@ -8,12 +8,16 @@
 //!   with its id, an invalid one listed with its problems and never used), export to a
 //!   file with its export-log entry, preview, and the export log.
 //!
-//! A form over data from another module (calls, the daily report, gate day sheet, …) is a
-//! new `source::Source` variant plus a JSON definition; nothing here changes.
+//! - `sources`: the row sources over other modules (call targets, the daily report,
+//!   enterprise visits, gate checks), built on those modules' own functions.
+//!
+//! A form over data from another module is a new `source::Source` variant plus a JSON
+//! definition; nothing here changes.
 
 pub mod definition;
 pub mod engine;
 pub mod source;
+mod sources;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +49,22 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "contacts.json",
         include_str!("../../assets/forms/contacts.json"),
     ),
+    (
+        "call-verification.json",
+        include_str!("../../assets/forms/call-verification.json"),
+    ),
+    (
+        "daily-report.json",
+        include_str!("../../assets/forms/daily-report.json"),
+    ),
+    (
+        "work-resumption.json",
+        include_str!("../../assets/forms/work-resumption.json"),
+    ),
+    (
+        "gate-checks.json",
+        include_str!("../../assets/forms/gate-checks.json"),
+    ),
 ];
 
 /// Where user copies of definitions live: `<data dir>/forms/`.
@@ -55,6 +75,25 @@ pub fn user_forms_dir(data_dir: &Path) -> PathBuf {
 /// Where exports go by default: `<data dir>/exports/`.
 pub fn exports_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("exports")
+}
+
+/// The folder of an exported file, to show it (打开文件夹): only a file in
+/// `<data dir>/exports/`, so the shell never opens an arbitrary path it is handed.
+pub fn export_folder(ledger: &Ledger, path: &str) -> Result<PathBuf> {
+    let exports = exports_dir(&data_dir_of(ledger));
+    let refuse = || {
+        Error::invalid(
+            "export.path",
+            format!("{path} is not an export of this ledger"),
+            "该文件不在本台账的导出目录中",
+        )
+    };
+    let exports = exports.canonicalize().map_err(|_| refuse())?;
+    let file = Path::new(path).canonicalize().map_err(|_| refuse())?;
+    match file.parent() {
+        Some(dir) if dir.starts_with(&exports) && file.is_file() => Ok(dir.to_path_buf()),
+        _ => Err(refuse()),
+    }
 }
 
 /// The data directory of an open ledger (the directory of its file).
@@ -248,6 +287,7 @@ struct Resolved {
     query: Query,
     masking: MaskPreset,
     grid_names: Vec<String>,
+    checkpoint_name: Option<String>,
     filters_json: serde_json::Value,
 }
 
@@ -279,12 +319,30 @@ fn resolve(conn: &Connection, form: &Form, req: &ExportRequest) -> Result<Resolv
     }
     let grids = source::resolve_grids(conn, &req.grids)?;
     let masking = req.masking.unwrap_or(form.def.masking);
-    let filters_json = serde_json::json!({
+    let checkpoint = match req.checkpoint.as_deref().map(str::trim) {
+        Some(c) if !c.is_empty() => Some(
+            crate::gate::list_checkpoints(conn)?
+                .into_iter()
+                .find(|x| x.id == c || x.name == c)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "export.checkpoint",
+                        format!("no checkpoint {c:?}"),
+                        format!("没有卡口“{c}”"),
+                    )
+                })?,
+        ),
+        _ => None,
+    };
+    let mut filters_json = serde_json::json!({
         "date": d.map(|x| x.to_string()),
         "from": from.map(|x| x.to_string()),
         "to": to.map(|x| x.to_string()),
         "grids": grids.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
     });
+    if let Some(cp) = &checkpoint {
+        filters_json["checkpoint"] = serde_json::Value::String(cp.name.clone());
+    }
     Ok(Resolved {
         query: Query {
             date: d,
@@ -293,9 +351,11 @@ fn resolve(conn: &Connection, form: &Form, req: &ExportRequest) -> Result<Resolv
             grid_ids: grids.iter().map(|(id, _)| id.clone()).collect(),
             from_risk_area: form.def.filters.from_risk_area,
             masking: Some(masking),
+            checkpoint_id: checkpoint.as_ref().map(|c| c.id.clone()),
         },
         masking,
         grid_names: grids.into_iter().map(|(_, n)| n).collect(),
+        checkpoint_name: checkpoint.map(|c| c.name),
         filters_json,
     })
 }
@@ -315,11 +375,25 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
             .unwrap_or_else(|_| settings.ledger_name.clone()),
         _ => settings.ledger_name.clone(),
     };
-    let report_date = r
-        .query
-        .date
-        .or(r.query.to)
-        .unwrap_or_else(crate::arrivals::today);
+    let report_date = match r.query.date.or(r.query.to) {
+        Some(d) => d,
+        // The daily report's day is the statistical date.
+        None if form.def.source == source::Source::DailyReport => {
+            crate::stats::statistical_today(conn)?
+        }
+        None => crate::arrivals::today(),
+    };
+    // "零报告" on a day with nothing new (only asked of the stats when a text uses it).
+    let uses_nil = std::iter::once(&form.def.title)
+        .chain(&form.def.header_block)
+        .chain(&form.def.footer)
+        .any(|s| s.contains("{nilReport}"));
+    let nil = if uses_nil && crate::stats::daily_stats(conn, report_date)?.nil_report {
+        "零报告"
+    } else {
+        ""
+    };
+    let checkpoint = r.checkpoint_name.clone().unwrap_or_else(|| "全部卡口".to_owned());
     let opt = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let fill = |s: &str| {
         s.replace("{community}", &community)
@@ -331,6 +405,8 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
             .replace("{from}", &opt(r.query.from))
             .replace("{to}", &opt(r.query.to))
             .replace("{grid}", &r.grid_names.join("、"))
+            .replace("{checkpoint}", &checkpoint)
+            .replace("{nilReport}", nil)
     };
     Ok(engine::Texts {
         title: fill(&form.def.title),
@@ -339,6 +415,7 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
             .header_block
             .iter()
             .map(|s| fill(s))
+            .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
             .join("        "),
         footer: form
@@ -346,6 +423,7 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
             .footer
             .iter()
             .map(|s| fill(s))
+            .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
             .join("        "),
     })
@@ -392,20 +470,18 @@ pub fn export_form(
         return Err(Error::io(out, e));
     }
     let masking = resolved.masking;
-    let logged = ledger.write(actor, |tx| {
-        rows::insert(
-            tx,
-            "export_log",
-            &[
-                ("form_id", &form.def.id),
-                ("form_name", &form.def.name),
-                ("filters", &resolved.filters_json.to_string()),
-                ("row_count", &(n as i64)),
-                ("masking", &mask_code(masking)),
-                ("file_name", &file_name),
-            ],
-        )
-    });
+    let logged = record_export(
+        ledger,
+        actor,
+        &LoggedExport {
+            form_id: &form.def.id,
+            form_name: &form.def.name,
+            filters: &resolved.filters_json,
+            rows: n,
+            masking,
+            file_name: &file_name,
+        },
+    );
     if let Err(e) = logged {
         let _ = std::fs::remove_file(out);
         return Err(e);
@@ -415,6 +491,34 @@ pub fn export_form(
         form_id: form.def.id.clone(),
         rows: u32::try_from(n).unwrap_or(u32::MAX),
         masking,
+    })
+}
+
+/// What the export log keeps of one export.
+pub struct LoggedExport<'a> {
+    pub form_id: &'a str,
+    pub form_name: &'a str,
+    pub filters: &'a serde_json::Value,
+    pub rows: u64,
+    pub masking: MaskPreset,
+    pub file_name: &'a str,
+}
+
+/// Inserts the export log entry of a file written (forms, and the 情况汇报 document).
+pub fn record_export(ledger: &mut Ledger, actor: &Actor, e: &LoggedExport) -> Result<String> {
+    ledger.write(actor, |tx| {
+        rows::insert(
+            tx,
+            "export_log",
+            &[
+                ("form_id", &e.form_id),
+                ("form_name", &e.form_name),
+                ("filters", &e.filters.to_string()),
+                ("row_count", &(i64::try_from(e.rows).unwrap_or(i64::MAX))),
+                ("masking", &mask_code(e.masking)),
+                ("file_name", &e.file_name),
+            ],
+        )
     })
 }
 
@@ -510,13 +614,20 @@ pub fn preview_form(ledger: &Ledger, req: &ExportRequest, limit: u32) -> Result<
     let form = find_form(Some(&data_dir), &req.form)?;
     let resolved = resolve(ledger.conn(), &form, req)?;
     let texts = texts(ledger.conn(), &form, &resolved)?;
-    let mut rows = Vec::new();
-    source::for_each_row(
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut sums = vec![0i64; form.columns.len()];
+    let limit = limit.min(200);
+    let n = source::for_each_row(
         ledger.conn(),
         form.def.source,
         &resolved.query,
-        Some(u64::from(limit.min(200))),
+        Some(u64::from(limit)),
         &mut |row| {
+            for (i, c) in form.columns.iter().enumerate() {
+                if let (true, Value::Integer(x)) = (c.summed(), &row[c.field]) {
+                    sums[i] += x;
+                }
+            }
             rows.push(
                 form.columns
                     .iter()
@@ -526,6 +637,21 @@ pub fn preview_form(ledger: &Ledger, req: &ExportRequest, limit: u32) -> Result<
             Ok(())
         },
     )?;
+    // The total row, when every row is shown (a partial sum would mislead).
+    if let (Some(total), true) = (&form.def.total_row, n < u64::from(limit)) {
+        let span = form.columns.iter().position(|c| c.summed()).unwrap_or(1);
+        rows.push(
+            form.columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| match i {
+                    0 => total.label.clone(),
+                    i if i >= span && c.summed() => sums[i].to_string(),
+                    _ => String::new(),
+                })
+                .collect(),
+        );
+    }
     Ok(FormPreview {
         title: texts.title,
         headers: form

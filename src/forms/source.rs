@@ -4,9 +4,9 @@
 //! at a time, so a 100,000-row export never holds its rows in memory. Masking of ID
 //! numbers and phones happens here, in the core, before any writer sees a value.
 //!
-//! Adding a form over new data (the call verification sheet, the daily report, the gate
-//! day sheet, …) is adding a variant here with its field list and query, and a JSON
-//! definition: the engine does not change.
+//! Adding a form over new data is adding a variant here with its field list and query
+//! (the ones over other modules' data are in `sources.rs`), and a JSON definition: the
+//! engine does not change.
 
 use std::collections::HashMap;
 
@@ -31,6 +31,16 @@ pub enum Source {
     Isolations,
     /// One row per live close contact, with the index person and the isolation.
     Contacts,
+    /// One row per live call target (境外/外出人员), with its latest call and the state
+    /// derived by `calls`.
+    CallTargets,
+    /// One row per grid with the day's numbers of `stats::daily_stats` (every live grid,
+    /// zeros included: 零报告).
+    DailyReport,
+    /// One row per enterprise visit (复工复产), with the 五到位 answers.
+    EnterpriseVisits,
+    /// One row per gate check (卡口 / 门岗), oldest first.
+    GateChecks,
 }
 
 /// What a field holds, which decides its natural cell format and its masking.
@@ -159,12 +169,126 @@ const CONTACT_FIELDS: &[Field] = &[
     f("note", K::Text),
 ];
 
+const CALL_TARGET_FIELDS: &[Field] = &[
+    f("serial", K::Serial),
+    f("name", K::Text),
+    f("sex", K::Code),
+    f("idNumber", K::IdNumber),
+    f("address", K::Text),
+    f("grid", K::Text),
+    f("abroad", K::Bool),
+    f("place", K::Text),
+    f("reason", K::Code),
+    f("awaySince", K::Date),
+    f("phone", K::Phone),
+    f("foreignPhone", K::Phone),
+    f("relativeName", K::Text),
+    f("relativePhone", K::Phone),
+    f("calls", K::Integer),
+    f("lastCalledOn", K::Date),
+    f("lastOutcome", K::Code),
+    f("state", K::Code),
+    f("plansReturn", K::Bool),
+    f("plannedReturnOn", K::Date),
+    f("arrivedOn", K::Date),
+    f("responsibleWorker", K::Text),
+    f("note", K::Text),
+];
+
+const DAILY_REPORT_FIELDS: &[Field] = &[
+    f("serial", K::Serial),
+    f("community", K::Text),
+    f("grid", K::Text),
+    f("arrivalsNew", K::Integer),
+    f("arrivalsTotal", K::Integer),
+    f("arrivalsOtherProvinceNew", K::Integer),
+    f("arrivalsOtherProvinceTotal", K::Integer),
+    f("arrivalsOutsideNew", K::Integer),
+    f("arrivalsOutsideTotal", K::Integer),
+    f("arrivalsRiskAreaNew", K::Integer),
+    f("arrivalsRiskAreaTotal", K::Integer),
+    f("contactsNew", K::Integer),
+    f("contactsTotal", K::Integer),
+    f("contactsIsolated", K::Integer),
+    f("isolationsNew", K::Integer),
+    f("isolationsTotal", K::Integer),
+    f("isolationsCurrent", K::Integer),
+    f("isolationsReleased", K::Integer),
+    f("isolationsReleasedTotal", K::Integer),
+    f("callsNew", K::Integer),
+    f("callsTotal", K::Integer),
+    f("targets", K::Integer),
+    f("gateChecksNew", K::Integer),
+    f("gateChecksTotal", K::Integer),
+    f("gateFeversNew", K::Integer),
+    f("gateFeversTotal", K::Integer),
+    f("gateRefusedNew", K::Integer),
+    f("supplyIssuesNew", K::Integer),
+    f("supplyIssuesTotal", K::Integer),
+    f("supplyQuantityNew", K::Integer),
+    f("supplyQuantityTotal", K::Integer),
+    f("nilReport", K::Text),
+];
+
+const ENTERPRISE_VISIT_FIELDS: &[Field] = &[
+    f("serial", K::Serial),
+    f("enterprise", K::Text),
+    f("kind", K::Code),
+    f("address", K::Text),
+    f("contactName", K::Text),
+    f("contactPhone", K::Phone),
+    f("workforce", K::Integer),
+    f("grid", K::Text),
+    f("visitedOn", K::Date),
+    f("worker", K::Text),
+    f("mechanism", K::Code),
+    f("mechanismNote", K::Text),
+    f("screening", K::Code),
+    f("screeningNote", K::Text),
+    f("supplies", K::Code),
+    f("suppliesNote", K::Text),
+    f("disinfection", K::Code),
+    f("disinfectionNote", K::Text),
+    f("safety", K::Code),
+    f("safetyNote", K::Text),
+    f("staffReturned", K::Integer),
+    f("staffOnSite", K::Integer),
+    f("staffFromRiskAreas", K::Integer),
+    f("complete", K::Bool),
+    f("difficulties", K::Text),
+    f("note", K::Text),
+];
+
+const GATE_CHECK_FIELDS: &[Field] = &[
+    f("serial", K::Serial),
+    f("checkedOn", K::Date),
+    f("time", K::Text),
+    f("checkpoint", K::Text),
+    f("name", K::Text),
+    f("kind", K::Code),
+    f("sex", K::Code),
+    f("idNumber", K::IdNumber),
+    f("phone", K::Phone),
+    f("address", K::Text),
+    f("reason", K::Text),
+    f("temperature", K::Temperature),
+    f("fever", K::Bool),
+    f("result", K::Code),
+    f("referral", K::Text),
+    f("checkedBy", K::Text),
+    f("note", K::Text),
+];
+
 impl Source {
     pub fn fields(self) -> &'static [Field] {
         match self {
             Source::Arrivals => ARRIVAL_FIELDS,
             Source::Isolations => ISOLATION_FIELDS,
             Source::Contacts => CONTACT_FIELDS,
+            Source::CallTargets => CALL_TARGET_FIELDS,
+            Source::DailyReport => DAILY_REPORT_FIELDS,
+            Source::EnterpriseVisits => ENTERPRISE_VISIT_FIELDS,
+            Source::GateChecks => GATE_CHECK_FIELDS,
         }
     }
 
@@ -173,6 +297,10 @@ impl Source {
             Source::Arrivals => "arrivals",
             Source::Isolations => "isolations",
             Source::Contacts => "contacts",
+            Source::CallTargets => "callTargets",
+            Source::DailyReport => "dailyReport",
+            Source::EnterpriseVisits => "enterpriseVisits",
+            Source::GateChecks => "gateChecks",
         }
     }
 
@@ -181,6 +309,10 @@ impl Source {
             Source::Arrivals => "返乡（外来）人员",
             Source::Isolations => "隔离人员",
             Source::Contacts => "密切接触者",
+            Source::CallTargets => "电话核实对象",
+            Source::DailyReport => "每日统计",
+            Source::EnterpriseVisits => "复工复产企业走访",
+            Source::GateChecks => "卡口体温检测",
         }
     }
 }
@@ -200,17 +332,17 @@ pub enum Value {
 }
 
 impl Value {
-    fn text(v: Option<String>) -> Value {
+    pub(super) fn text(v: Option<String>) -> Value {
         match v {
             Some(s) if !s.is_empty() => Value::Text(s),
             _ => Value::Empty,
         }
     }
-    fn date(v: Option<String>) -> Value {
+    pub(super) fn date(v: Option<String>) -> Value {
         v.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
             .map_or(Value::Empty, Value::Date)
     }
-    fn temperature(v: Option<i16>) -> Value {
+    pub(super) fn temperature(v: Option<i16>) -> Value {
         v.map_or(Value::Empty, Value::Temperature)
     }
 }
@@ -227,21 +359,23 @@ pub struct Query {
     pub grid_ids: Vec<String>,
     pub from_risk_area: bool,
     pub masking: Option<MaskPreset>,
+    /// Gate checks: one checkpoint's (resolved id); none = every checkpoint.
+    pub checkpoint_id: Option<String>,
 }
 
 impl Query {
-    fn mask(&self) -> MaskPreset {
+    pub(super) fn mask(&self) -> MaskPreset {
         self.masking.unwrap_or(MaskPreset::Upward)
     }
     /// Lower and upper bounds on the source's date column.
-    fn bounds(&self) -> (Option<String>, Option<String>) {
+    pub(super) fn bounds(&self) -> (Option<String>, Option<String>) {
         match (self.from, self.to, self.date) {
             (None, None, Some(d)) => (None, Some(d.to_string())),
             (from, to, _) => (from.map(|d| d.to_string()), to.map(|d| d.to_string())),
         }
     }
     /// The date ages and statuses are computed on.
-    fn as_of(&self) -> NaiveDate {
+    pub(super) fn as_of(&self) -> NaiveDate {
         self.date.or(self.to).unwrap_or_else(crate::arrivals::today)
     }
 }
@@ -270,7 +404,7 @@ pub fn resolve_grids(conn: &Connection, grids: &[String]) -> Result<Vec<(String,
     Ok(out)
 }
 
-fn grid_clause(column: &str, grid_ids: &[String], values: &mut Vec<Box<dyn ToSql>>) -> String {
+pub(super) fn grid_clause(column: &str, grid_ids: &[String], values: &mut Vec<Box<dyn ToSql>>) -> String {
     if grid_ids.is_empty() {
         return "1".to_owned();
     }
@@ -300,7 +434,7 @@ fn symptoms_text(json: &str) -> Result<(bool, Value)> {
     Ok((!list.is_empty(), Value::text(Some(text.join("、")))))
 }
 
-fn masked(v: Option<String>, mask: MaskPreset, phone: bool) -> Value {
+pub(super) fn masked(v: Option<String>, mask: MaskPreset, phone: bool) -> Value {
     match v {
         Some(s) if !s.is_empty() => Value::Text(if phone {
             mask_phone(&s, mask)
@@ -324,6 +458,10 @@ pub fn for_each_row(
         Source::Arrivals => arrivals(conn, query, limit, row),
         Source::Isolations => isolations(conn, query, limit, row),
         Source::Contacts => contacts(conn, query, limit, row),
+        Source::CallTargets => super::sources::call_targets(conn, query, limit, row),
+        Source::DailyReport => super::sources::daily_report(conn, query, limit, row),
+        Source::EnterpriseVisits => super::sources::enterprise_visits(conn, query, limit, row),
+        Source::GateChecks => super::sources::gate_checks(conn, query, limit, row),
     }
 }
 
@@ -337,7 +475,7 @@ const HOUSEHOLD_JOINS: &str = "LEFT JOIN household_search hs ON hs.household_id 
      LEFT JOIN worker rw ON rw.id = h.responsible_worker_id \
      LEFT JOIN worker gw ON gw.id = g.worker_id";
 
-fn limit_clause(limit: Option<u64>) -> String {
+pub(super) fn limit_clause(limit: Option<u64>) -> String {
     limit.map_or(String::new(), |n| format!(" LIMIT {n}"))
 }
 

@@ -775,3 +775,6 @@ fn is_empty(n: &StatsNumbers) -> bool {
         && n.gate_checks.total == 0
         && n.supply_issues.total == 0
 }
+
+/// The 情况汇报 as a Word document (.docx).
+pub mod docx;

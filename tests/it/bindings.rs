@@ -36,9 +36,9 @@ use gridledger::api::{
     NewWorkCertificate, Publicity, PublicityRange, PublicityTotals, SaveCertificate, VisitFilter,
     VisitUpdate, VoidCertificate, WorkCertificate, WorkCounts,
 };
-use gridledger::api::{DailyStats, SituationReport, StatsDateArg, TrendPoint};
+use gridledger::api::{DailyStats, SituationReport, SituationReportExport, StatsDateArg, TrendPoint};
 use gridledger::api::{
-    EligibleHousehold, EligibleQuery, ExportLogEntry, ExportRequest, ExportResult, FormOrigin,
+    EligibleHousehold, EligibleQuery, ExportLogEntry, ExportPath, ExportRequest, ExportResult, FormOrigin,
     FormPreview, FormProblem, FormSummary, NewSupplyFollowUp, NewSupplyIssue, NewSupplyItem,
     NewSupplyReceipt, SupplyCounts, SupplyEligibility, SupplyFollowUp, SupplyIssue,
     SupplyIssueFilter, SupplyIssuePage, SupplyItem, SupplyItemUpdate, SupplyReceipt,
@@ -118,6 +118,8 @@ fn generate(into: &Path) {
     FormProblem::export_all(&cfg).expect("export FormProblem");
     ExportRequest::export_all(&cfg).expect("export ExportRequest");
     ExportResult::export_all(&cfg).expect("export ExportResult");
+    SituationReportExport::export_all(&cfg).expect("export SituationReportExport");
+    ExportPath::export_all(&cfg).expect("export ExportPath");
     FormPreview::export_all(&cfg).expect("export FormPreview");
     ExportLogEntry::export_all(&cfg).expect("export ExportLogEntry");
     RoundQuery::export_all(&cfg).expect("export RoundQuery");

@@ -362,11 +362,12 @@ fn user_copies_override_when_valid_and_are_listed_with_their_line_when_not() {
     let data_dir = forms::data_dir_of(&ledger);
     assert_eq!(data_dir, dir.path());
     let shipped = forms::list_forms(Some(&data_dir));
-    assert_eq!(shipped.len(), 3);
+    assert_eq!(shipped.len(), forms::SHIPPED.len());
+    assert_eq!(shipped.len(), 7);
     assert!(shipped.iter().all(|f| f.valid && f.in_use));
 
     let copied = forms::copy_shipped(&data_dir).unwrap();
-    assert_eq!(copied.len(), 3);
+    assert_eq!(copied.len(), 7);
     let user = forms::user_forms_dir(&data_dir).join("contacts.json");
     let text = std::fs::read_to_string(&user).unwrap();
     std::fs::write(
@@ -496,4 +497,496 @@ fn the_cli_exports_lists_and_refuses_bad_input() {
     let (ok, text) = gridledger(dir.path(), &["export", "contacts", "--date", "2020-03-01"]);
     assert!(ok, "{text}");
     assert!(dir.path().join("exports/contacts-2020-03-01.xlsx").exists());
+}
+
+// ---- The forms over other modules: calls, the daily report, work resumption, the gate ----
+
+#[test]
+fn the_call_sheet_lists_every_target_with_its_latest_call_as_calls_derives_it() {
+    let (dir, mut ledger) = demo_ledger();
+    let targets = gridledger::calls::list_call_targets(
+        ledger.conn(),
+        &gridledger::api::CallTargetFilter::default(),
+    )
+    .unwrap();
+    assert_eq!(targets.len(), 10, "the source scenario's 10 people away");
+    let ids: Vec<String> = targets
+        .iter()
+        .map(|t| {
+            ledger
+                .conn()
+                .query_row(
+                    "SELECT id_number FROM person WHERE id = ?1",
+                    [&t.person_id],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        })
+        .collect();
+    for preset in [MaskPreset::Upward, MaskPreset::Public] {
+        let (path, rows) = export(
+            &mut ledger,
+            dir.path(),
+            ExportRequest {
+                date: Some("2020-03-01".into()),
+                masking: Some(preset),
+                ..req("call-verification")
+            },
+        );
+        assert_eq!(rows, 10);
+        let s = read(&path);
+        assert_eq!(s.name, "境外（外出）人员电话核实登记表");
+        assert!(s.text(0, 0).ends_with("境外（外出）人员电话核实登记表"));
+        assert!(s.is_merged(0, 0, 0, 13));
+        assert_eq!(s.text(2, 2), "身份证号");
+        assert!(s.is_merged(2, 2, 3, 2));
+        assert_eq!(s.text(2, 7), "核实情况");
+        assert!(s.is_merged(2, 7, 2, 10));
+        assert_eq!(s.text(3, 7), "联系日期");
+        assert_eq!(s.text(3, 8), "联系结果");
+        assert_eq!(s.text(3, 9), "有无回国（回乡）计划");
+        assert_eq!(s.text(2, 13), "备注");
+        for (i, t) in targets.iter().enumerate() {
+            let row = 4 + i as u32;
+            assert_eq!(s.cell(row, 0), Data::Float(i as f64 + 1.0));
+            assert_eq!(s.text(row, 1), t.person_name);
+            assert_eq!(s.text(row, 2), mask_id(&ids[i], preset));
+            assert_eq!(s.text(row, 4), t.place_name);
+            assert_eq!(s.text(row, 5), t.reason.label_zh());
+            assert_eq!(
+                s.text(row, 8),
+                t.last_outcome.map(|o| o.label_zh()).unwrap_or_default()
+            );
+            assert_eq!(s.text(row, 11), t.state.label_zh());
+            match &t.last_called_on {
+                Some(d) => assert_eq!(s.cell(row, 7), Data::DateTime(serial_dt(d))),
+                None => assert_eq!(s.cell(row, 7), Data::Empty),
+            }
+        }
+        let outcomes: Vec<String> = (0..10).map(|i| s.text(4 + i, 8)).collect();
+        assert_eq!(
+            outcomes.iter().filter(|o| *o == "已接通-暂不返回").count(),
+            9
+        );
+        assert_eq!(outcomes.iter().filter(|o| *o == "空号").count(), 1);
+        assert!(s.text(14, 0).starts_with("审核人："));
+    }
+}
+
+fn serial_dt(date: &str) -> calamine::ExcelDateTime {
+    calamine::ExcelDateTime::new(
+        serial(date),
+        calamine::ExcelDateTimeType::DateTime,
+        false,
+    )
+}
+
+#[test]
+fn the_daily_report_has_a_row_per_grid_from_the_stats_a_total_row_and_says_nil_report() {
+    let (dir, mut ledger) = demo_ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+    let stats = gridledger::stats::daily_stats(ledger.conn(), day).unwrap();
+    assert!(stats.nil_report);
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            date: Some("2020-03-01".into()),
+            ..req("daily-report")
+        },
+    );
+    assert_eq!(rows as usize, stats.grids.len());
+    let s = read(&path);
+    assert_eq!(s.name, "疫情防控工作日报表");
+    assert!(s.is_merged(0, 0, 0, 24));
+    assert!(s.text(1, 0).contains("统计日期：2020年3月1日"));
+    assert!(s.text(1, 0).contains("零报告"), "{}", s.text(1, 0));
+    assert_eq!(s.text(2, 2), "网格");
+    assert_eq!(s.text(2, 3), "外来人员");
+    assert!(s.is_merged(2, 3, 2, 7));
+    assert_eq!(s.text(3, 3), "新增");
+    assert_eq!(s.text(3, 4), "累计");
+    assert_eq!(s.text(2, 11), "隔离观察");
+    assert!(s.is_merged(2, 11, 2, 14));
+    assert_eq!(s.text(3, 13), "现有");
+    assert_eq!(s.text(2, 24), "备注");
+    // Every grid (zeros included) with its numbers as daily_stats counts them.
+    for (i, g) in stats.grids.iter().enumerate() {
+        let row = 4 + i as u32;
+        assert_eq!(s.text(row, 2), g.grid_name);
+        assert_eq!(s.cell(row, 3), Data::Float(f64::from(g.numbers.arrivals.new)));
+        assert_eq!(s.cell(row, 4), Data::Float(f64::from(g.numbers.arrivals.total)));
+        assert_eq!(
+            s.cell(row, 13),
+            Data::Float(f64::from(g.numbers.isolations.current))
+        );
+        assert_eq!(s.text(row, 24), "零报告");
+    }
+    // The total row: 合计 over 序号, 社区, 网格; the sums; then the footer.
+    let total = 4 + rows;
+    assert_eq!(s.text(total, 0), "合计");
+    assert!(s.is_merged(total, 0, total, 2));
+    assert_eq!(s.cell(total, 4), Data::Float(140.0), "140 outsiders in all");
+    assert_eq!(
+        s.cell(total, 4),
+        Data::Float(f64::from(stats.total.arrivals.total))
+    );
+    assert_eq!(s.cell(total, 5), Data::Float(52.0), "52 from other provinces");
+    assert_eq!(
+        s.cell(total, 12),
+        Data::Float(f64::from(stats.total.isolations.total))
+    );
+    assert_eq!(s.text(total, 24), "");
+    assert!(s.text(total + 1, 0).starts_with("审核人："));
+
+    // A day with something new: no 零报告 in the header, the grid's note is empty.
+    let busy = chrono::NaiveDate::from_ymd_opt(2020, 1, 21).unwrap();
+    let stats = gridledger::stats::daily_stats(ledger.conn(), busy).unwrap();
+    assert!(!stats.nil_report);
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            date: Some("2020-01-21".into()),
+            ..req("daily-report")
+        },
+    );
+    let s = read(&path);
+    assert!(!s.text(1, 0).contains("零报告"), "{}", s.text(1, 0));
+    let with_news = (0..rows)
+        .filter(|i| s.cell(4 + i, 3) != Data::Float(0.0))
+        .collect::<Vec<_>>();
+    assert!(!with_news.is_empty());
+    assert!(with_news.iter().all(|i| s.text(4 + i, 24).is_empty()));
+    assert_eq!(
+        s.cell(4 + rows, 3),
+        Data::Float(f64::from(stats.total.arrivals.new))
+    );
+
+    // The preview ends with the total row when it shows every row.
+    let p = forms::preview_form(
+        &ledger,
+        &ExportRequest {
+            date: Some("2020-03-01".into()),
+            ..req("daily-report")
+        },
+        50,
+    )
+    .unwrap();
+    let last = p.rows.last().unwrap();
+    assert_eq!(last[0], "合计");
+    assert_eq!(last[4], "140");
+}
+
+#[test]
+fn a_ledger_with_nothing_still_exports_a_valid_nil_daily_report() {
+    let (dir, mut ledger) = fresh_ledger();
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            date: Some("2020-02-01".into()),
+            ..req("daily-report")
+        },
+    );
+    let s = read(&path);
+    assert!(s.text(1, 0).contains("零报告"));
+    let total = 4 + rows;
+    assert_eq!(s.text(total, 0), "合计");
+    for col in 3..24 {
+        assert_eq!(s.cell(total, col), Data::Float(0.0), "column {col}");
+    }
+    assert!(s.text(total + 1, 0).starts_with("审核人："));
+}
+
+#[test]
+fn the_work_resumption_sheet_has_the_five_answers_staff_and_difficulties_per_visit() {
+    let (dir, mut ledger) = demo_ledger();
+    ledger
+        .write(&Actor::cli(), |tx| {
+            tx.execute(
+                "UPDATE enterprise SET contact_name = '刘矿长', contact_phone = '13812345678' \
+                 WHERE name = '龙泉煤矿'",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            from: Some("2020-02-01".into()),
+            to: Some("2020-02-29".into()),
+            ..req("work-resumption")
+        },
+    );
+    assert_eq!(rows, 2);
+    let s = read(&path);
+    assert_eq!(s.name, "复工复产企业检查表");
+    assert!(s.is_merged(0, 0, 0, 20));
+    assert_eq!(s.text(2, 1), "企业情况");
+    assert!(s.is_merged(2, 1, 2, 4));
+    assert_eq!(s.text(2, 5), "检查日期");
+    assert!(s.is_merged(2, 5, 3, 5));
+    assert_eq!(s.text(2, 6), "五到位检查（是/否/不适用）");
+    assert!(s.is_merged(2, 6, 2, 15));
+    assert_eq!(s.text(3, 6), "防控机制");
+    assert_eq!(s.text(3, 7), "说明");
+    assert_eq!(s.text(3, 14), "安全生产");
+    assert_eq!(s.text(2, 16), "员工情况（人）");
+    assert_eq!(s.text(2, 19), "存在困难和问题");
+    // The complete visit first (oldest first), then the draft with 安全生产 unanswered.
+    assert_eq!(s.text(4, 1), "龙泉煤矿");
+    assert_eq!(s.text(4, 2), "刘矿长");
+    assert_eq!(s.text(4, 3), "138****5678", "the phone masked upward");
+    assert_eq!(s.cell(4, 4), Data::Float(320.0));
+    assert_eq!(s.cell(4, 5), Data::DateTime(serial_dt("2020-02-18")));
+    for col in [6, 8, 10, 12, 14] {
+        assert_eq!(s.text(4, col), "是");
+    }
+    assert_eq!(s.cell(4, 16), Data::Float(60.0));
+    assert_eq!(s.cell(4, 17), Data::Float(55.0));
+    assert_eq!(s.cell(4, 18), Data::Float(0.0));
+    assert!(s.text(4, 19).contains("口罩储备不足"), "{}", s.text(4, 19));
+    assert!(s.text(4, 19).contains("已办结"));
+    assert_eq!(s.text(5, 1), "龙泉建材厂");
+    assert_eq!(s.text(5, 14), "");
+    assert!(s.text(6, 0).starts_with("企业负责人（签字）："));
+
+    // The range keeps only the visits in it.
+    let (_, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            from: Some("2020-02-19".into()),
+            to: Some("2020-02-29".into()),
+            ..req("work-resumption")
+        },
+    );
+    assert_eq!(rows, 1);
+}
+
+#[test]
+fn the_gate_sheet_lists_a_days_checks_at_a_checkpoint_with_results_and_referrals() {
+    use gridledger::api::{NewGateCheck, Visitor};
+    let (dir, mut ledger) = demo_ledger();
+    let south = gridledger::gate::checkpoint_by_name(ledger.conn(), "龙湖小区南门")
+        .unwrap()
+        .id;
+    ledger
+        .write(&Actor::cli(), |tx| {
+            gridledger::gate::add_gate_check(
+                tx,
+                &NewGateCheck {
+                    checkpoint_id: south.clone(),
+                    visitor: Some(Visitor {
+                        name: "吴发热".into(),
+                        phone: Some("13912345678".into()),
+                        id_number: None,
+                        reason: Some("探亲".into()),
+                    }),
+                    temperature: "38.2".into(),
+                    checked_at: Some("2020-01-28 10:15".into()),
+                    ..NewGateCheck::default()
+                },
+                gridledger::gate::now(),
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let full_ids: Vec<String> = {
+        let mut stmt = ledger
+            .conn()
+            .prepare(
+                "SELECT coalesce(p.id_number, '') FROM gate_check g \
+                 LEFT JOIN person p ON p.id = g.person_id \
+                 WHERE substr(g.checked_at, 1, 10) = '2020-01-28' ORDER BY g.checked_at, g.id",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows
+    };
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            date: Some("2020-01-28".into()),
+            masking: Some(MaskPreset::Public),
+            ..req("gate-checks")
+        },
+    );
+    assert_eq!(rows, 10, "the demo's 9 checks and the fever");
+    assert_eq!(rows as usize, full_ids.len());
+    let s = read(&path);
+    assert_eq!(s.name, "卡口（门岗）体温检测登记表");
+    assert!(s.is_merged(0, 0, 0, 14));
+    assert!(s.text(1, 0).contains("卡口：全部卡口"));
+    assert!(s.text(1, 0).contains("日期：2020年1月28日"));
+    assert_eq!(s.text(2, 3), "时间");
+    assert_eq!(s.text(2, 10), "体温（℃）");
+    assert_eq!(s.text(2, 11), "处理结果");
+    assert_eq!(s.text(3, 3), "07:05");
+    assert_eq!(s.cell(3, 2), Data::DateTime(serial_dt("2020-01-28")));
+    assert_eq!(s.text(3, 4), "幸福家园东门");
+    assert_eq!(s.text(3, 5), "本辖区人员");
+    assert_eq!(s.cell(3, 10), Data::Float(36.4));
+    assert_eq!(s.text(3, 11), "放行");
+    for (i, id) in full_ids.iter().enumerate() {
+        let cell = s.text(3 + i as u32, 6);
+        if id.is_empty() {
+            assert_eq!(cell, "");
+        } else {
+            assert_eq!(cell, mask_id(id, MaskPreset::Public));
+        }
+    }
+    assert!(s.text(3 + rows, 0).starts_with("值守人员（签字）："));
+
+    // One checkpoint: only its check, refused and referred.
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            date: Some("2020-01-28".into()),
+            checkpoint: Some("龙湖小区南门".into()),
+            ..req("gate-checks")
+        },
+    );
+    assert_eq!(rows, 1);
+    let s = read(&path);
+    assert!(s.text(1, 0).contains("卡口：龙湖小区南门"));
+    assert_eq!(s.text(3, 1), "吴发热");
+    assert_eq!(s.text(3, 5), "外来访客");
+    assert_eq!(s.text(3, 7), "139****5678");
+    assert_eq!(s.cell(3, 10), Data::Float(38.2));
+    assert_eq!(s.text(3, 11), "劝返");
+    assert_eq!(s.text(3, 12), gridledger::gate::DEFAULT_REFERRAL);
+    let log = forms::export_log(ledger.conn(), 1).unwrap();
+    assert!(log[0].filters.contains("龙湖小区南门"), "{}", log[0].filters);
+
+    // Another day has none; an unknown checkpoint is refused.
+    let (_, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            date: Some("2020-01-29".into()),
+            ..req("gate-checks")
+        },
+    );
+    assert_eq!(rows, 0);
+    let err = forms::export_form(
+        &mut ledger,
+        &Actor::cli(),
+        &ExportRequest {
+            checkpoint: Some("没有这个卡口".into()),
+            ..req("gate-checks")
+        },
+        &dir.path().join("x.xlsx"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no checkpoint"), "{err}");
+}
+
+// ---- The 情况汇报 as .docx ----
+
+fn docx_part(path: &Path, part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap_or_else(|e| panic!("{part}: {e}"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_situation_report_is_a_docx_with_the_edited_paragraphs_and_is_logged() {
+    let (dir, mut ledger) = demo_ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+    let edited = "一是实行精准摸排。武汉来人4例。\n\n二是加强宣传 & 引导，<发放>明白纸1500份。\n";
+    let out = dir.path().join("汇报.docx");
+    let done = gridledger::stats::docx::export_situation_report(
+        &mut ledger,
+        &Actor::new("张网格"),
+        day,
+        Some(edited),
+        Some(&out),
+    )
+    .unwrap();
+    assert_eq!(done.rows, 2);
+    assert_eq!(done.path, out.display().to_string());
+    let types = docx_part(&out, "[Content_Types].xml");
+    assert!(types.contains("wordprocessingml.document.main+xml"));
+    assert!(docx_part(&out, "_rels/.rels").contains("word/document.xml"));
+    let xml = docx_part(&out, "word/document.xml");
+    assert!(xml.contains("关于幸福社区疫情防控工作情况汇报"), "{xml}");
+    assert!(xml.contains(">一是实行精准摸排。武汉来人4例。</w:t>"));
+    assert!(xml.contains(">二是加强宣传 &amp; 引导，&lt;发放&gt;明白纸1500份。</w:t>"));
+    // Title, 2 paragraphs, a blank line, the community and the date.
+    assert_eq!(xml.matches("<w:p>").count(), 6);
+    assert_eq!(xml.matches("w:firstLineChars=\"200\"").count(), 2);
+    assert!(xml.contains("w:eastAsia=\"仿宋_GB2312\""));
+    assert!(xml.contains("w:eastAsia=\"方正小标宋简体\""));
+    assert!(xml.contains(">2020年3月1日</w:t>"));
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4");
+    let log = forms::export_log(ledger.conn(), 1).unwrap();
+    assert_eq!(log[0].form_id, "situation-report");
+    assert_eq!(log[0].form_name, "情况汇报");
+    assert_eq!(log[0].rows, 2);
+    assert_eq!(log[0].file_name, "汇报.docx");
+    assert_eq!(log[0].masking, MaskPreset::None);
+
+    // Without text: the generated draft, at the default place.
+    let done = gridledger::stats::docx::export_situation_report(
+        &mut ledger,
+        &Actor::cli(),
+        day,
+        None,
+        None,
+    )
+    .unwrap();
+    assert!(done
+        .path
+        .ends_with("exports/情况汇报-2020-03-01.docx"), "{}", done.path);
+    let xml = docx_part(Path::new(&done.path), "word/document.xml");
+    assert!(xml.contains("实行精准摸排"), "{xml}");
+    // Empty text is refused and writes nothing.
+    let empty = dir.path().join("空.docx");
+    let err = gridledger::stats::docx::export_situation_report(
+        &mut ledger,
+        &Actor::cli(),
+        day,
+        Some(" \n \n"),
+        Some(&empty),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no text"), "{err}");
+    assert!(!empty.exists());
+}
+
+#[test]
+fn the_cli_writes_the_situation_report_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(gridledger(dir.path(), &["demo"]).0);
+    let out = dir.path().join("情况汇报.docx");
+    let (ok, text) = gridledger(
+        dir.path(),
+        &[
+            "report",
+            "narrative",
+            "--date",
+            "2020-03-01",
+            "--docx",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{text}");
+    assert!(text.contains("paragraphs to"), "{text}");
+    let xml = docx_part(&out, "word/document.xml");
+    assert!(xml.contains("累计摸排外来人员140人"), "{xml}");
 }

@@ -1,10 +1,11 @@
 //! 报表导出: form definitions with their validation state, preview, export (to
-//! `<data dir>/exports/`), the export log.
+//! `<data dir>/exports/`), the export log; the 情况汇报 as .docx; 打开文件夹 on an export.
 
 use gridledger::api::{
-    ExportLogEntry, ExportRequest, ExportResult, FormPreview, FormSummary, IpcError,
+    ExportLogEntry, ExportPath, ExportRequest, ExportResult, FormPreview, FormSummary, IpcError,
+    SituationReportExport,
 };
-use gridledger::forms;
+use gridledger::{forms, stats};
 use gridledger::store::Actor;
 use serde::Deserialize;
 use tauri::State;
@@ -60,4 +61,64 @@ pub async fn export_log(
     state
         .run(move |l| forms::export_log(l.conn(), q.limit.unwrap_or(50).min(500)))
         .await
+}
+
+/// Writes the 情况汇报 as edited to `<data dir>/exports/情况汇报-YYYY-MM-DD.docx` (replaced
+/// when it exists) and logs the export.
+#[tauri::command]
+pub async fn export_situation_report_docx(
+    state: State<'_, AppState>,
+    input: Input<SituationReportExport>,
+) -> Result<ExportResult, IpcError> {
+    let Input(arg) = input;
+    state
+        .run(move |l| {
+            let on = stats::resolve_date(l.conn(), arg.date.as_deref())?;
+            stats::docx::export_situation_report(
+                l,
+                &Actor::desktop(),
+                on,
+                Some(&arg.text),
+                None,
+            )
+        })
+        .await
+}
+
+/// Shows the folder of an exported file in the system's file manager (打开文件夹). Only
+/// files under `<data dir>/exports/` are accepted.
+#[tauri::command]
+pub async fn open_export_folder(
+    state: State<'_, AppState>,
+    input: Input<ExportPath>,
+) -> Result<(), IpcError> {
+    let Input(arg) = input;
+    state
+        .run(move |l| {
+            let dir = forms::export_folder(l, &arg.path)?;
+            open_folder(&dir).map_err(|e| {
+                gridledger::Error::invalid(
+                    "export.path",
+                    format!("cannot open {}: {e}", dir.display()),
+                    format!("无法打开文件夹：{e}"),
+                )
+            })
+        })
+        .await
+}
+
+/// The platform's file manager on `dir`; the child is waited for on its own thread.
+fn open_folder(dir: &std::path::Path) -> std::io::Result<()> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(program).arg(dir).spawn()?;
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(())
 }

@@ -5,6 +5,8 @@
 import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  ExportPath,
+  SituationReportExport,
   BulkCallTargets,
   BulkCallTargetsOutcome,
   CallCandidate,
@@ -354,6 +356,10 @@ export type Commands = {
   export_form: { args: { input: ExportRequest }; result: ExportResult };
   /** The export log, newest first. */
   export_log: { args: { input: { limit?: number } }; result: ExportLogEntry[] };
+  /** Writes the edited 情况汇报 to `<data dir>/exports/情况汇报-<date>.docx` and logs it. */
+  export_situation_report_docx: { args: { input: SituationReportExport }; result: ExportResult };
+  /** Shows the folder of a file in `<data dir>/exports/` in the file manager. */
+  open_export_folder: { args: { input: ExportPath }; result: null };
 };
 
 export type Command = keyof Commands;

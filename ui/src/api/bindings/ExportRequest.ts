@@ -16,4 +16,8 @@ grids: Array<string>,
 /**
  * Default: the definition's preset.
  */
-masking?: MaskPreset, };
+masking?: MaskPreset, 
+/**
+ * Gate checks only: one checkpoint (id or name); none = every checkpoint.
+ */
+checkpoint?: string, };

@@ -20,6 +20,7 @@ import type { ExportRequest, FormSummary, MaskPreset } from '../../api/bindings'
 import { errorText } from '../../api/errors';
 import { useDashboardCounts } from '../home/queries';
 import { useAppInfo } from '../../shell/queries';
+import { ExportDone } from './ExportDone';
 import { useExportForm, useExportLog, useForms, usePreview } from './queries';
 
 const s = 'reports';
@@ -186,17 +187,11 @@ export function ReportsPage() {
           <Progress percent={100} status="active" showInfo={false} data-testid="reports-progress" />
         )}
         {exporting.data && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginTop: 12 }}
-            data-testid="reports-done"
+          <ExportDone
+            testId="reports-done"
+            pathTestId="reports-path"
             message={t(`${s}.export.done`, { rows: exporting.data.rows })}
-            description={
-              <Typography.Text copyable data-testid="reports-path">
-                {exporting.data.path}
-              </Typography.Text>
-            }
+            path={exporting.data.path}
           />
         )}
         {exporting.error && (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExportRequest } from '../../api/bindings';
+import type { ExportRequest, SituationReportExport } from '../../api/bindings';
 import { call } from '../../api/rpc';
 
 /** Query keys of 报表导出. An export changes the log only. */
@@ -35,5 +35,21 @@ export function useExportForm() {
   return useMutation({
     mutationFn: (input: ExportRequest) => call('export_form', { input }),
     onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.log() }),
+  });
+}
+
+/** Writes the 情况汇报 (as edited) as a Word document; logged like any export. */
+export function useExportSituationReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SituationReportExport) => call('export_situation_report_docx', { input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.log() }),
+  });
+}
+
+/** Shows an exported file's folder in the system's file manager. */
+export function useOpenExportFolder() {
+  return useMutation({
+    mutationFn: (path: string) => call('open_export_folder', { input: { path } }),
   });
 }

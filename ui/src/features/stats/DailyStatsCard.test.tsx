@@ -1,6 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DailyStats, StatsNumbers, TrendPoint } from '../../api/bindings';
+import type {
+  DailyStats,
+  ExportRequest,
+  SituationReportExport,
+  StatsNumbers,
+  TrendPoint,
+} from '../../api/bindings';
 import { mockBackend } from '../../test/backend';
 import { renderApp } from '../../test/render';
 
@@ -94,5 +100,86 @@ describe('首页: 今日统计', { timeout: 90_000 }, () => {
     });
     renderApp('/');
     expect(await screen.findByTestId('stats-nil')).toHaveTextContent('零报告');
+  });
+
+  it('exports the 疫情防控工作日报表 of the shown date and opens its folder', async () => {
+    const path = '/data/exports/daily-report-2020-01-25.xlsx';
+    const log = mockBackend({
+      daily_stats: () => stats,
+      daily_trend: () => trend,
+      export_form: () => ({ path, formId: 'daily-report', rows: 7, masking: 'upward' }),
+      open_export_folder: () => null,
+    });
+    const { user } = renderApp('/');
+    const card = await screen.findByTestId('stats-card');
+    await user.click(within(card).getByTestId('stats-export'));
+    const done = await within(card).findByTestId('stats-export-done');
+    expect(done).toHaveTextContent('已导出疫情防控工作日报表（7 个网格）');
+    expect(within(done).getByTestId('stats-export-done-path')).toHaveTextContent(path);
+    expect(log.filter((c) => c.cmd === 'export_form').map((c) => c.args)).toEqual([
+      {
+        input: { form: 'daily-report', date: '2020-01-25', grids: [] } satisfies ExportRequest,
+      },
+    ]);
+    await user.click(within(done).getByTestId('stats-export-done-open'));
+    await waitFor(() =>
+      expect(log.filter((c) => c.cmd === 'open_export_folder').map((c) => c.args)).toEqual([
+        { input: { path } },
+      ]),
+    );
+  });
+
+  it('shows why the daily report export failed', async () => {
+    mockBackend({
+      daily_stats: () => stats,
+      daily_trend: () => trend,
+      export_form: () => {
+        throw {
+          code: 'invalidInput',
+          message: 'x',
+          detailZh: '表单“疫情防控工作日报表”的定义有误',
+        };
+      },
+    });
+    const { user } = renderApp('/');
+    const card = await screen.findByTestId('stats-card');
+    await user.click(within(card).getByTestId('stats-export'));
+    expect(await within(card).findByTestId('stats-export-failed')).toHaveTextContent('导出失败');
+  });
+
+  it('exports the situation report as edited to Word', async () => {
+    const path = '/data/exports/情况汇报-2020-01-25.docx';
+    const log = mockBackend({
+      daily_stats: () => stats,
+      daily_trend: () => trend,
+      situation_report: () => ({
+        date: '2020-01-25',
+        narrative: '一是实行精准摸排。',
+        wechat: '今日无新增。',
+      }),
+      export_situation_report_docx: () => ({
+        path,
+        formId: 'situation-report',
+        rows: 2,
+        masking: 'none',
+      }),
+    });
+    const { user } = renderApp('/');
+    const card = await screen.findByTestId('stats-card');
+    await user.click(within(card).getByTestId('stats-report'));
+    const narrative = await screen.findByTestId('stats-narrative');
+    await user.type(narrative, '{enter}二是多措并举。');
+    await user.click(screen.getByTestId('stats-narrative-word'));
+    const done = await screen.findByTestId('stats-word-done');
+    expect(done).toHaveTextContent('已导出 Word 文件');
+    expect(within(done).getByTestId('stats-word-done-path')).toHaveTextContent(path);
+    expect(log.filter((c) => c.cmd === 'export_situation_report_docx').map((c) => c.args)).toEqual([
+      {
+        input: {
+          date: '2020-01-25',
+          text: '一是实行精准摸排。\n二是多措并举。',
+        } satisfies SituationReportExport,
+      },
+    ]);
   });
 });

@@ -1,8 +1,11 @@
-import { Button, Card, Flex, Table, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag } from 'antd';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsNumbers } from '../../api/bindings';
+import { errorText } from '../../api/errors';
+import { ExportDone } from '../reports/ExportDone';
+import { useExportForm } from '../reports/queries';
 import { useDailyStats, useDailyTrend } from './queries';
 import { SituationReportModal } from './SituationReportModal';
 import { TrendChart } from './TrendChart';
@@ -52,6 +55,7 @@ export function DailyStatsCard() {
   const stats = useDailyStats();
   const trend = useDailyTrend();
   const [reportOpen, setReportOpen] = useState(false);
+  const exporting = useExportForm();
   const s = stats.data;
   if (!s) return null;
   const dash = (v: number | undefined) => (v === undefined ? '—' : v);
@@ -70,9 +74,20 @@ export function DailyStatsCard() {
         </Flex>
       }
       extra={
-        <Button size="small" onClick={() => setReportOpen(true)} data-testid="stats-report">
-          {t('stats.report.open')}
-        </Button>
+        <Flex gap={8}>
+          <Button
+            size="small"
+            loading={exporting.isPending}
+            // The 疫情防控工作日报表 of the date shown, through the forms export.
+            onClick={() => exporting.mutate({ form: 'daily-report', date: s.date, grids: [] })}
+            data-testid="stats-export"
+          >
+            {t('stats.export')}
+          </Button>
+          <Button size="small" onClick={() => setReportOpen(true)} data-testid="stats-report">
+            {t('stats.report.open')}
+          </Button>
+        </Flex>
       }
     >
       <Flex gap={24} wrap>
@@ -105,6 +120,22 @@ export function DailyStatsCard() {
           </div>
         )}
       </Flex>
+      {exporting.data && (
+        <ExportDone
+          testId="stats-export-done"
+          message={t('stats.exportDone', { rows: exporting.data.rows })}
+          path={exporting.data.path}
+        />
+      )}
+      {exporting.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="stats-export-failed"
+          message={t('stats.exportFailed', { error: errorText(t, exporting.error) })}
+        />
+      )}
       <SituationReportModal date={s.date} open={reportOpen} onClose={() => setReportOpen(false)} />
     </Card>
   );

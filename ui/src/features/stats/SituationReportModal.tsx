@@ -1,13 +1,18 @@
-import { App, Button, Flex, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { FileWordOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Input, Modal, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
+import { ExportDone } from '../reports/ExportDone';
+import { useExportSituationReport } from '../reports/queries';
 import { useSituationReport } from './queries';
 
 /**
  * 情况汇报: the draft generated from the numbers, editable before it is copied into the
- * report; the short WeChat text beside it. Nothing typed here is saved: the draft is
- * regenerated from the records each time.
+ * report or exported as a Word document (导出 Word: the text as edited); the short WeChat
+ * text beside it. Nothing typed here is kept in the ledger: the draft is regenerated from
+ * the records each time.
  */
 export function SituationReportModal({
   date,
@@ -20,6 +25,7 @@ export function SituationReportModal({
 }) {
   const { t } = useTranslation();
   const report = useSituationReport(date, open);
+  const word = useExportSituationReport();
   return (
     <Modal
       open={open}
@@ -45,7 +51,34 @@ export function SituationReportModal({
             initial={report.data.narrative}
             rows={12}
             testId="stats-narrative"
+            extra={(text) => (
+              <Button
+                size="small"
+                icon={<FileWordOutlined />}
+                loading={word.isPending}
+                disabled={!text.trim()}
+                onClick={() => word.mutate({ date, text })}
+                data-testid="stats-narrative-word"
+              >
+                {t('stats.report.exportWord')}
+              </Button>
+            )}
           />
+          {word.data && (
+            <ExportDone
+              testId="stats-word-done"
+              message={t('stats.report.exported')}
+              path={word.data.path}
+            />
+          )}
+          {word.error && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="stats-word-failed"
+              message={t('stats.report.exportFailed', { error: errorText(t, word.error) })}
+            />
+          )}
           <Editable
             key={`w-${report.data.wechat}`}
             label={t('stats.report.wechat')}
@@ -64,11 +97,14 @@ function Editable({
   initial,
   rows,
   testId,
+  extra,
 }: {
   label: string;
   initial: string;
   rows: number;
   testId: string;
+  /** More actions beside 复制, given the text as edited. */
+  extra?: (text: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -85,9 +121,12 @@ function Editable({
     <Flex vertical gap={4}>
       <Flex justify="space-between" align="center">
         <Typography.Text strong>{label}</Typography.Text>
-        <Button size="small" onClick={() => void copy()} data-testid={`${testId}-copy`}>
-          {t('stats.report.copy')}
-        </Button>
+        <Flex gap={8}>
+          {extra?.(text)}
+          <Button size="small" onClick={() => void copy()} data-testid={`${testId}-copy`}>
+            {t('stats.report.copy')}
+          </Button>
+        </Flex>
       </Flex>
       <Input.TextArea
         rows={rows}
