@@ -841,7 +841,10 @@ fn the_situation_report_is_written_as_docx_and_only_exports_folders_open() {
     assert_eq!(done["rows"], 2);
     assert_eq!(done["formId"], "situation-report");
     let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
-    assert!(path.ends_with("exports/情况汇报-2020-03-01.docx"), "{path:?}");
+    assert!(
+        path.ends_with("exports/情况汇报-2020-03-01.docx"),
+        "{path:?}"
+    );
     assert!(std::fs::metadata(&path).unwrap().len() > 0);
     let log = invoke(&app, "export_log", json!({ "input": {} })).unwrap();
     assert_eq!(log[0]["formId"], "situation-report");

@@ -174,7 +174,11 @@ impl<'f> Writer<'f> {
         let last_data = self.row.saturating_sub(1).max(first);
         let footer = self.texts.footer.clone();
         let block = self.formats.block.clone();
-        let total_row = form.def.total_row.as_ref().map(|t| (t.label.clone(), self.row));
+        let total_row = form
+            .def
+            .total_row
+            .as_ref()
+            .map(|t| (t.label.clone(), self.row));
         let footer_row = self.row + u32::from(total_row.is_some());
         let sums = std::mem::take(&mut self.sums);
         let header = self.formats.header.clone();

@@ -393,7 +393,10 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
     } else {
         ""
     };
-    let checkpoint = r.checkpoint_name.clone().unwrap_or_else(|| "全部卡口".to_owned());
+    let checkpoint = r
+        .checkpoint_name
+        .clone()
+        .unwrap_or_else(|| "全部卡口".to_owned());
     let opt = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let fill = |s: &str| {
         s.replace("{community}", &community)

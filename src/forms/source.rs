@@ -404,7 +404,11 @@ pub fn resolve_grids(conn: &Connection, grids: &[String]) -> Result<Vec<(String,
     Ok(out)
 }
 
-pub(super) fn grid_clause(column: &str, grid_ids: &[String], values: &mut Vec<Box<dyn ToSql>>) -> String {
+pub(super) fn grid_clause(
+    column: &str,
+    grid_ids: &[String],
+    values: &mut Vec<Box<dyn ToSql>>,
+) -> String {
     if grid_ids.is_empty() {
         return "1".to_owned();
     }

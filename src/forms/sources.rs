@@ -154,7 +154,10 @@ pub(super) fn daily_report(
             break;
         }
         if !query.grid_ids.is_empty()
-            && !g.grid_id.as_ref().is_some_and(|id| query.grid_ids.contains(id))
+            && !g
+                .grid_id
+                .as_ref()
+                .is_some_and(|id| query.grid_ids.contains(id))
         {
             continue;
         }
@@ -163,9 +166,7 @@ pub(super) fn daily_report(
         let int = |v: u32| Value::Integer(i64::from(v));
         let flow = |f: Flow| [int(f.new), int(f.total)];
         let community: Option<String> = match &g.grid_id {
-            Some(id) => community
-                .query_row(params![id], |r| r.get(0))
-                .optional()?,
+            Some(id) => community.query_row(params![id], |r| r.get(0)).optional()?,
             None => None,
         };
         let mut row = vec![
@@ -234,7 +235,10 @@ pub(super) fn enterprise_visits(
             continue;
         };
         if !query.grid_ids.is_empty()
-            && !e.grid_id.as_ref().is_some_and(|g| query.grid_ids.contains(g))
+            && !e
+                .grid_id
+                .as_ref()
+                .is_some_and(|g| query.grid_ids.contains(g))
         {
             continue;
         }

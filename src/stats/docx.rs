@@ -96,7 +96,8 @@ fn run(text: &str, fonts: &str, size: u32) -> String {
 }
 
 /// Fixed 28 pt line spacing (560 twentieths of a point).
-const SPACING: &str = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/>";
+const SPACING: &str =
+    "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/>";
 
 /// `word/document.xml`.
 pub fn document_xml(doc: &ReportDoc) -> String {

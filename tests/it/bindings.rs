@@ -36,11 +36,13 @@ use gridledger::api::{
     NewWorkCertificate, Publicity, PublicityRange, PublicityTotals, SaveCertificate, VisitFilter,
     VisitUpdate, VoidCertificate, WorkCertificate, WorkCounts,
 };
-use gridledger::api::{DailyStats, SituationReport, SituationReportExport, StatsDateArg, TrendPoint};
 use gridledger::api::{
-    EligibleHousehold, EligibleQuery, ExportLogEntry, ExportPath, ExportRequest, ExportResult, FormOrigin,
-    FormPreview, FormProblem, FormSummary, NewSupplyFollowUp, NewSupplyIssue, NewSupplyItem,
-    NewSupplyReceipt, SupplyCounts, SupplyEligibility, SupplyFollowUp, SupplyIssue,
+    DailyStats, SituationReport, SituationReportExport, StatsDateArg, TrendPoint,
+};
+use gridledger::api::{
+    EligibleHousehold, EligibleQuery, ExportLogEntry, ExportPath, ExportRequest, ExportResult,
+    FormOrigin, FormPreview, FormProblem, FormSummary, NewSupplyFollowUp, NewSupplyIssue,
+    NewSupplyItem, NewSupplyReceipt, SupplyCounts, SupplyEligibility, SupplyFollowUp, SupplyIssue,
     SupplyIssueFilter, SupplyIssuePage, SupplyItem, SupplyItemUpdate, SupplyReceipt,
 };
 use ts_rs::{Config, TS};

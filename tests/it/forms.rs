@@ -574,11 +574,7 @@ fn the_call_sheet_lists_every_target_with_its_latest_call_as_calls_derives_it() 
 }
 
 fn serial_dt(date: &str) -> calamine::ExcelDateTime {
-    calamine::ExcelDateTime::new(
-        serial(date),
-        calamine::ExcelDateTimeType::DateTime,
-        false,
-    )
+    calamine::ExcelDateTime::new(serial(date), calamine::ExcelDateTimeType::DateTime, false)
 }
 
 #[test]
@@ -614,8 +610,14 @@ fn the_daily_report_has_a_row_per_grid_from_the_stats_a_total_row_and_says_nil_r
     for (i, g) in stats.grids.iter().enumerate() {
         let row = 4 + i as u32;
         assert_eq!(s.text(row, 2), g.grid_name);
-        assert_eq!(s.cell(row, 3), Data::Float(f64::from(g.numbers.arrivals.new)));
-        assert_eq!(s.cell(row, 4), Data::Float(f64::from(g.numbers.arrivals.total)));
+        assert_eq!(
+            s.cell(row, 3),
+            Data::Float(f64::from(g.numbers.arrivals.new))
+        );
+        assert_eq!(
+            s.cell(row, 4),
+            Data::Float(f64::from(g.numbers.arrivals.total))
+        );
         assert_eq!(
             s.cell(row, 13),
             Data::Float(f64::from(g.numbers.isolations.current))
@@ -631,7 +633,11 @@ fn the_daily_report_has_a_row_per_grid_from_the_stats_a_total_row_and_says_nil_r
         s.cell(total, 4),
         Data::Float(f64::from(stats.total.arrivals.total))
     );
-    assert_eq!(s.cell(total, 5), Data::Float(52.0), "52 from other provinces");
+    assert_eq!(
+        s.cell(total, 5),
+        Data::Float(52.0),
+        "52 from other provinces"
+    );
     assert_eq!(
         s.cell(total, 12),
         Data::Float(f64::from(stats.total.isolations.total))
@@ -866,7 +872,11 @@ fn the_gate_sheet_lists_a_days_checks_at_a_checkpoint_with_results_and_referrals
     assert_eq!(s.text(3, 11), "劝返");
     assert_eq!(s.text(3, 12), gridledger::gate::DEFAULT_REFERRAL);
     let log = forms::export_log(ledger.conn(), 1).unwrap();
-    assert!(log[0].filters.contains("龙湖小区南门"), "{}", log[0].filters);
+    assert!(
+        log[0].filters.contains("龙湖小区南门"),
+        "{}",
+        log[0].filters
+    );
 
     // Another day has none; an unknown checkpoint is refused.
     let (_, rows) = export(
@@ -950,9 +960,11 @@ fn the_situation_report_is_a_docx_with_the_edited_paragraphs_and_is_logged() {
         None,
     )
     .unwrap();
-    assert!(done
-        .path
-        .ends_with("exports/情况汇报-2020-03-01.docx"), "{}", done.path);
+    assert!(
+        done.path.ends_with("exports/情况汇报-2020-03-01.docx"),
+        "{}",
+        done.path
+    );
     let xml = docx_part(Path::new(&done.path), "word/document.xml");
     assert!(xml.contains("实行精准摸排"), "{xml}");
     // Empty text is refused and writes nothing.

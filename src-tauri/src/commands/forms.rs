@@ -5,8 +5,8 @@ use gridledger::api::{
     ExportLogEntry, ExportPath, ExportRequest, ExportResult, FormPreview, FormSummary, IpcError,
     SituationReportExport,
 };
-use gridledger::{forms, stats};
 use gridledger::store::Actor;
+use gridledger::{forms, stats};
 use serde::Deserialize;
 use tauri::State;
 
@@ -74,13 +74,7 @@ pub async fn export_situation_report_docx(
     state
         .run(move |l| {
             let on = stats::resolve_date(l.conn(), arg.date.as_deref())?;
-            stats::docx::export_situation_report(
-                l,
-                &Actor::desktop(),
-                on,
-                Some(&arg.text),
-                None,
-            )
+            stats::docx::export_situation_report(l, &Actor::desktop(), on, Some(&arg.text), None)
         })
         .await
 }

@@ -25,8 +25,8 @@ describe('报表导出', () => {
   it('lists the shipped definitions as valid', async () => {
     const { browser } = app;
     await browser.waitUntil(
-      async () => (await browser.$$('[data-testid="reports-definition"]')).length >= 3,
-      { timeout: 20000, timeoutMsg: 'the three shipped definitions are listed' },
+      async () => (await browser.$$('[data-testid="reports-definition"]')).length >= 7,
+      { timeout: 20000, timeoutMsg: 'the seven shipped definitions are listed' },
     );
     const rows = await browser.$$('[data-testid="reports-definition"]');
     for (const row of rows) assert.match(await row.getText(), /可用/);
