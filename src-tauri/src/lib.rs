@@ -176,6 +176,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::forms::export_log,
         // 导入 (imports)
         commands::imports::preview_import,
+        commands::imports::import_preview_rows,
         commands::imports::commit_import,
         commands::imports::import_error_report,
         commands::imports::list_imports,

@@ -14,6 +14,8 @@ pub enum ImportKind {
     People,
     /// 返乡/外来名单: arrivals (the person matched or registered with them).
     Arrivals,
+    /// 境外名单: call targets for 电话核实 (the person matched or registered with them).
+    CallTargets,
 }
 
 impl ImportKind {
@@ -21,6 +23,7 @@ impl ImportKind {
         match self {
             ImportKind::People => "people",
             ImportKind::Arrivals => "arrivals",
+            ImportKind::CallTargets => "call_targets",
         }
     }
 
@@ -28,6 +31,7 @@ impl ImportKind {
         match code {
             "people" => Some(ImportKind::People),
             "arrivals" => Some(ImportKind::Arrivals),
+            "call_targets" => Some(ImportKind::CallTargets),
             _ => None,
         }
     }
@@ -139,8 +143,13 @@ pub struct ImportPreview {
     pub header_rows: Vec<u32>,
     pub columns: Vec<ImportColumn>,
     pub fields: Vec<ImportField>,
+    /// Every row's plan — or, over IPC, only the first page of them: the rest are fetched
+    /// by page with `import_preview_rows` and this `preview_id`.
     pub rows: Vec<PreviewRow>,
     pub counts: ImportCounts,
+    /// Set when `rows` was cut to a page (`imports::page_preview`).
+    #[ts(optional)]
+    pub preview_id: Option<String>,
 }
 
 /// A committed import.
@@ -192,4 +201,28 @@ pub struct ImportLogQuery {
 pub struct ImportMappingQuery {
     pub source: String,
     pub kind: ImportKind,
+}
+
+/// Arguments of `import_preview_rows`: one page of a paged preview's rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviewRowsQuery {
+    pub preview_id: String,
+    /// Only rows with this status (e.g. only errors); every row when absent.
+    #[ts(optional)]
+    #[serde(default)]
+    pub status: Option<RowStatus>,
+    #[serde(default)]
+    pub offset: u32,
+    /// At most this many (50 when 0, 500 at most).
+    #[serde(default)]
+    pub limit: u32,
+}
+
+/// One page of a preview's rows, and how many rows the filter matches in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRowsPage {
+    pub rows: Vec<PreviewRow>,
+    pub total: u32,
 }

@@ -16,17 +16,18 @@
 pub mod clean;
 pub mod log;
 pub mod mapping;
+pub mod pages;
 pub mod read;
 pub mod report;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 
 use crate::api::{
-    ImportCounts, ImportKind, ImportOutcome, ImportPreview, ImportRequest, NewArrival, Place,
-    PreviewRow, RowStatus,
+    ImportCounts, ImportKind, ImportOutcome, ImportPreview, ImportRequest, Place, PreviewRow,
+    RowStatus,
 };
 use crate::domain::date::format_iso;
 use crate::error::{Error, Result};
@@ -38,6 +39,7 @@ pub use log::{
     get_mapping, list_imports, list_mappings, save_mapping, undo_import, IMPORT_ENTITIES,
 };
 pub use mapping::field_list;
+pub use pages::{page_preview, preview_rows, FIRST_PAGE};
 pub use report::error_report;
 
 use read::{column_letter, Cell};
@@ -53,8 +55,8 @@ pub struct CommitOptions {
 /// Who a row is about.
 #[derive(Debug, Clone)]
 enum PersonRef {
-    /// Already in the register.
-    Existing(String),
+    /// Already in the register, with their household.
+    Existing(String, Option<String>),
     /// Registered by this row.
     New(NewPersonData),
     /// Registered by an earlier row of the file (index into the plan).
@@ -79,6 +81,21 @@ struct ArrivalData {
     arrived_on: String,
     transport_no: Option<String>,
     note: Option<String>,
+    /// The person has a call target that this arrival may close.
+    has_call_target: bool,
+}
+
+/// A call target (境外名单), as `calls::add_call_target` takes it.
+#[derive(Debug, Clone)]
+struct TargetData {
+    place: Option<Place>,
+    city: Option<String>,
+    reason: Option<crate::api::CallReason>,
+    away_since: Option<String>,
+    foreign_phone: Option<String>,
+    relative_name: Option<String>,
+    relative_phone: Option<String>,
+    note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +103,7 @@ struct Planned {
     preview: PreviewRow,
     person: Option<PersonRef>,
     arrival: Option<ArrivalData>,
+    target: Option<TargetData>,
 }
 
 struct Plan {
@@ -110,20 +128,33 @@ pub fn commit(
     ledger.write(actor, |tx| {
         let plan = plan(tx, req, today)?;
         let import_id = log::insert_log(tx, actor, req, &plan.preview)?;
-        let mut created: Vec<Option<String>> = vec![None; plan.rows.len()];
-        for (i, row) in plan.rows.iter().enumerate() {
-            if row.preview.status != RowStatus::Accepted {
-                continue;
+        let mut writer = Writer::new(tx, &import_id, today);
+        // The per-row insert triggers that cost most stand aside while the rows are written,
+        // and their work is then done set-wise for the rows of this import: the audit rows
+        // (one per inserted row, the same as the trigger's) and the person search keys.
+        crate::store::without_triggers(tx, BULK_TRIGGERS, || {
+            crate::search::defer_household_keys(tx, || {
+                for (i, row) in plan.rows.iter().enumerate() {
+                    if row.preview.status != RowStatus::Accepted {
+                        continue;
+                    }
+                    if options.fail_at_row == Some(row.preview.row) {
+                        return Err(Error::invalid(
+                            "import.fail_at_row",
+                            format!("injected failure at row {}", row.preview.row),
+                            format!("第 {} 行：测试用的注入失败", row.preview.row),
+                        ));
+                    }
+                    writer.write_row(i, req.kind, row)?;
+                }
+                Ok(())
+            })?;
+            for entity in BULK_AUDITED {
+                crate::store::audit_inserted(tx, entity, IMPORTED_IDS, &import_id)?;
             }
-            if options.fail_at_row == Some(row.preview.row) {
-                return Err(Error::invalid(
-                    "import.fail_at_row",
-                    format!("injected failure at row {}", row.preview.row),
-                    format!("第 {} 行：测试用的注入失败", row.preview.row),
-                ));
-            }
-            created[i] = write_row(tx, &import_id, req.kind, row, &created, today)?;
-        }
+            crate::search::fill_person_keys(tx, IMPORTED_IDS, &import_id, "person")
+        })?;
+        writer.link_calls()?;
         Ok(ImportOutcome {
             import_id,
             preview: plan.preview,
@@ -131,76 +162,209 @@ pub fn commit(
     })
 }
 
-/// Write one accepted row; returns the id of the person it registered, if any.
-fn write_row(
-    tx: &Transaction,
-    import_id: &str,
-    kind: ImportKind,
-    row: &Planned,
-    created: &[Option<String>],
-    today: NaiveDate,
-) -> Result<Option<String>> {
-    let (person_id, new_person) = match &row.person {
-        Some(PersonRef::Existing(id)) => (id.clone(), None),
-        Some(PersonRef::SameAs(i)) => match created.get(*i).cloned().flatten() {
-            Some(id) => (id, None),
-            None => {
-                return Err(Error::invalid(
-                    "import.row",
-                    format!(
-                        "row {}: the earlier row of this person wrote none",
-                        row.preview.row
-                    ),
-                    format!("第 {} 行：同一人员的前一行未能登记", row.preview.row),
-                ))
-            }
-        },
-        Some(PersonRef::New(p)) => {
-            let id = crate::register::add_person(
-                tx,
-                &crate::register::NewPerson {
-                    name: &p.name,
-                    id_number: p.id_number.as_deref(),
-                    phone: p.phone.as_deref(),
-                    household_id: p.household_id.as_deref(),
-                    relation: p.relation.as_deref(),
-                    residence_status: None,
-                    current_location: None,
-                    notes: p.notes.as_deref(),
-                },
-            )?;
-            log::record_row(tx, import_id, "person", &id)?;
-            (id.clone(), Some(id))
-        }
-        None => return Ok(None),
-    };
-    if kind == ImportKind::Arrivals {
-        if let Some(a) = &row.arrival {
-            let id = crate::arrivals::add_arrival(
-                tx,
-                &NewArrival {
-                    person_id,
-                    origin: a.origin.clone(),
-                    origin_text: Some(a.origin_text.clone()),
-                    departed_on: a.departed_on.clone(),
-                    arrived_on: a.arrived_on.clone(),
-                    transport: None,
-                    transport_no: a.transport_no.clone(),
-                    purpose: None,
-                    household_id: row.preview.household_id.clone(),
-                    symptoms: Vec::new(),
-                    temperature: None,
-                    screened_on: None,
-                    screened_by: None,
-                    sweep_id: None,
-                    note: a.note.clone(),
-                },
-                today,
-            )?;
-            log::record_row(tx, import_id, "arrival", &id)?;
+/// The tables whose audit insert trigger stands aside during a commit; their audit rows are
+/// written set-wise (`store::audit_inserted`). Must match the `audit_*_insert` names in
+/// [`BULK_TRIGGERS`], or rows would be audited twice or not at all.
+const BULK_AUDITED: &[&str] = &["person", "arrival"];
+
+/// Insert triggers that stand aside during a commit (`store::without_triggers`); the
+/// commit does their work set-wise afterwards.
+const BULK_TRIGGERS: &[&str] = &[
+    "audit_person_insert",
+    "audit_arrival_insert",
+    "person_search_keys_insert",
+];
+
+/// The ids of one table's rows an import created: `?1` the import, `?2` the table.
+const IMPORTED_IDS: &str = "SELECT entity_id FROM import_row WHERE import_id = ?1 AND entity = ?2";
+
+/// Writes the accepted rows of one import: each statement prepared once and reused for
+/// every row, one timestamp for the whole import, no per-row lookups (the plan already
+/// matched every person from one preloaded map and checked every field).
+struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    import_id: &'t str,
+    now: String,
+    today: String,
+    today_date: NaiveDate,
+    /// Per plan row: the person it registered and that person's household.
+    created: HashMap<usize, (String, Option<String>)>,
+    /// Arrivals of people with call targets, linked to them at the end.
+    to_link: Vec<String>,
+}
+
+impl<'t> Writer<'t> {
+    fn new(tx: &'t Transaction<'t>, import_id: &'t str, today: NaiveDate) -> Writer<'t> {
+        Writer {
+            tx,
+            import_id,
+            now: crate::store::now_text(),
+            today: format_iso(today),
+            today_date: today,
+            created: HashMap::new(),
+            to_link: Vec::new(),
         }
     }
-    Ok(new_person)
+
+    fn record(&self, entity: &'static str, id: &str) -> Result<()> {
+        log::record_row(self.tx, self.import_id, entity, id)
+    }
+
+    /// As `register::add_person` writes it (the plan checked name, ID number and phone,
+    /// and that the ID number is not registered yet).
+    fn insert_person(&self, p: &NewPersonData) -> Result<String> {
+        let id = crate::store::rows::new_id();
+        let derived = p
+            .id_number
+            .as_deref()
+            .map(crate::register::parse_id)
+            .transpose()?
+            .as_ref()
+            .map(crate::register::Derived::from);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO person (id, created_at, updated_at, updated_by, name, id_type, \
+                 id_number, birth_date, sex, native_region, phone, household_id, relation, \
+                 residence_status, notes) \
+                 VALUES (?1, ?2, ?2, gl_actor(), ?3, 'resident_id', ?4, ?5, ?6, ?7, ?8, ?9, \
+                 ?10, 'resident', ?11)",
+            )?
+            .execute(params![
+                id,
+                self.now,
+                p.name,
+                p.id_number,
+                derived.as_ref().map(|d| d.birth_date.as_str()),
+                derived.as_ref().map(|d| d.sex),
+                derived.as_ref().map(|d| d.native_region.as_str()),
+                p.phone,
+                p.household_id,
+                p.relation,
+                p.notes,
+            ])?;
+        self.record("person", &id)?;
+        Ok(id)
+    }
+
+    /// As `arrivals::add_arrival` writes it (the plan checked the dates and the origin).
+    fn insert_arrival(
+        &mut self,
+        person_id: &str,
+        household_id: Option<&str>,
+        a: &ArrivalData,
+    ) -> Result<()> {
+        let id = crate::store::rows::new_id();
+        let (region, country) = match &a.origin {
+            Some(Place::Region(code)) => (Some(code.as_str()), None),
+            Some(Place::Country(code)) => (None, Some(code.as_str())),
+            None => (None, None),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO arrival (id, created_at, updated_at, updated_by, person_id, \
+                 origin_region, origin_country, origin_text, departed_on, arrived_on, \
+                 transport_no, household_id, symptoms, screened_on, note) \
+                 VALUES (?1, ?2, ?2, gl_actor(), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '[]', ?11, ?12)",
+            )?
+            .execute(params![
+                id,
+                self.now,
+                person_id,
+                region,
+                country,
+                a.origin_text,
+                a.departed_on,
+                a.arrived_on,
+                a.transport_no,
+                household_id,
+                self.today,
+                a.note,
+            ])?;
+        self.record("arrival", &id)?;
+        if a.has_call_target {
+            self.to_link.push(id);
+        }
+        Ok(())
+    }
+
+    fn write_row(&mut self, i: usize, kind: ImportKind, row: &Planned) -> Result<()> {
+        let (person_id, household_id) = match &row.person {
+            Some(PersonRef::Existing(id, household)) => (id.clone(), household.clone()),
+            Some(PersonRef::SameAs(j)) => match self.created.get(j) {
+                Some(p) => p.clone(),
+                None => {
+                    return Err(Error::invalid(
+                        "import.row",
+                        format!(
+                            "row {}: the earlier row of this person wrote none",
+                            row.preview.row
+                        ),
+                        format!("第 {} 行：同一人员的前一行未能登记", row.preview.row),
+                    ))
+                }
+            },
+            Some(PersonRef::New(p)) => {
+                let id = self.insert_person(p)?;
+                self.created.insert(i, (id.clone(), p.household_id.clone()));
+                (id, p.household_id.clone())
+            }
+            None => return Ok(()),
+        };
+        if kind == ImportKind::Arrivals {
+            if let Some(a) = &row.arrival {
+                let household = row.preview.household_id.clone().or(household_id);
+                self.insert_arrival(&person_id, household.as_deref(), a)?;
+            }
+        }
+        if let Some(t) = &row.target {
+            self.insert_target(&person_id, row, t)?;
+        }
+        Ok(())
+    }
+
+    /// Through the calls module's own use case (its checks and its defaults: the
+    /// household's responsible worker).
+    fn insert_target(&self, person_id: &str, row: &Planned, t: &TargetData) -> Result<()> {
+        let id = crate::calls::add_call_target(
+            self.tx,
+            &crate::api::NewCallTarget {
+                person_id: person_id.to_owned(),
+                place: t.place.clone(),
+                city: t.city.clone(),
+                reason: t.reason,
+                away_since: t.away_since.clone(),
+                phone: None,
+                foreign_phone: t.foreign_phone.clone(),
+                relative_name: t.relative_name.clone(),
+                relative_phone: t.relative_phone.clone(),
+                responsible_worker_id: None,
+                note: t.note.clone(),
+            },
+            self.today_date,
+        )
+        .map_err(|e| match e {
+            Error::Invalid {
+                field,
+                message,
+                message_zh,
+            } => Error::Invalid {
+                field,
+                message: format!("row {}: {message}", row.preview.row),
+                message_zh: format!("第 {} 行：{message_zh}", row.preview.row),
+            },
+            other => other,
+        })?;
+        self.record("call_target", &id)
+    }
+
+    /// Someone called while away comes home: their arrival closes their call target, as
+    /// `arrivals::add_arrival` does (only people with a call target can be linked).
+    fn link_calls(&self) -> Result<()> {
+        for id in &self.to_link {
+            crate::calls::link_arrival(self.tx, id)?;
+        }
+        Ok(())
+    }
 }
 
 /// The register's households by (building number, unit number, room), for addresses.
@@ -337,6 +501,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             .year(),
     };
     let households = Households::load(conn)?;
+    let known = Known::load(conn, req.kind != ImportKind::People)?;
     let mut origins: HashMap<String, Option<Place>> = HashMap::new();
     // Row keys (the person, and for arrivals the date) and person keys already planned.
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -387,6 +552,18 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
         } else {
             None
         };
+        let target = if req.kind == ImportKind::CallTargets {
+            plan_target(
+                &|f| get(f),
+                &|f| col(f),
+                default_year,
+                today,
+                &mut origins,
+                &mut errors,
+            )
+        } else {
+            None
+        };
         let mut preview = PreviewRow {
             row: row_no,
             status: RowStatus::Accepted,
@@ -414,6 +591,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 preview,
                 person: None,
                 arrival: None,
+                target: None,
             });
             continue;
         }
@@ -435,26 +613,35 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 preview,
                 person: None,
                 arrival: None,
+                target: None,
             });
             continue;
         }
         let earlier = person_rows.get(&person_key).copied();
         let person = if let Some(i) = earlier {
             match &rows[i].person {
-                Some(PersonRef::Existing(id)) => PersonRef::Existing(id.clone()),
+                Some(PersonRef::Existing(id, h)) => PersonRef::Existing(id.clone(), h.clone()),
                 Some(PersonRef::SameAs(j)) => PersonRef::SameAs(*j),
                 _ => PersonRef::SameAs(i),
             }
         } else {
-            match find_person(conn, &name, id_number.as_deref(), phone.as_deref())? {
-                Some(id) => PersonRef::Existing(id),
+            match known.find_person(&name, id_number.as_deref(), phone.as_deref()) {
+                Some((id, household)) => PersonRef::Existing(id, household),
                 None => PersonRef::New(NewPersonData {
                     name: name.clone(),
                     id_number: id_number.clone(),
                     phone: phone.clone(),
                     household_id: household_id.clone(),
                     relation: Some(clean::text(get("relation"))).filter(|s| !s.is_empty()),
-                    notes: person_notes(&clean::text(get("notes")), &address, &household_id),
+                    notes: person_notes(
+                        &if req.kind == ImportKind::CallTargets {
+                            String::new()
+                        } else {
+                            clean::text(get("notes"))
+                        },
+                        &address,
+                        &household_id,
+                    ),
                 }),
             }
         };
@@ -464,7 +651,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             preview.message_zh = Some(notes.join("；"));
         }
         match &person {
-            PersonRef::Existing(id) => {
+            PersonRef::Existing(id, _) => {
                 preview.matched_person_id = Some(id.clone());
                 counts.matched_people += 1;
             }
@@ -475,15 +662,19 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             PersonRef::SameAs(_) => {}
         }
         match (&arrival, &person) {
-            (None, PersonRef::Existing(_)) => {
+            (None, PersonRef::Existing(..)) if target.is_none() => {
                 preview.status = RowStatus::Unchanged;
                 preview.message_zh = Some("已在台账中".to_owned());
             }
-            (Some(a), PersonRef::Existing(id)) if arrival_exists(conn, id, &a.arrived_on)? => {
+            (Some(a), PersonRef::Existing(id, _)) if known.arrival_exists(id, &a.arrived_on) => {
                 preview.status = RowStatus::Unchanged;
                 preview.message_zh = Some("该人员同一天的返乡记录已在台账中".to_owned());
             }
             (Some(_), _) => preview.new_arrival = true,
+            (None, PersonRef::Existing(id, _)) if target.is_some() && known.called.contains(id) => {
+                preview.status = RowStatus::Unchanged;
+                preview.message_zh = Some("该人员已在电话核实名单中（尚未返回）".to_owned());
+            }
             (None, _) => {}
         }
         match preview.status {
@@ -495,10 +686,15 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 }
             }
         }
+        let mut arrival = arrival;
+        if let (Some(a), PersonRef::Existing(id, _)) = (&mut arrival, &person) {
+            a.has_call_target = known.called.contains(id);
+        }
         rows.push(Planned {
             preview,
             person: Some(person),
             arrival,
+            target,
         });
     }
     Ok(Plan {
@@ -515,6 +711,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             fields: mapping::field_list(req.kind),
             rows: rows.iter().map(|r| r.preview.clone()).collect(),
             counts,
+            preview_id: None,
         },
         rows,
     })
@@ -530,6 +727,139 @@ fn person_notes(notes: &str, address: &str, household: &Option<String>) -> Optio
         parts.push(format!("地址：{address}"));
     }
     (!parts.is_empty()).then(|| parts.join("；"))
+}
+
+/// 外出事由 as the calls module codes it; other text is kept in the note.
+fn call_reason(text: &str) -> Option<crate::api::CallReason> {
+    use crate::api::CallReason;
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if text.is_empty() {
+        None
+    } else if has(&["旅游", "旅行", "度假"]) {
+        Some(CallReason::Tourism)
+    } else if has(&["留学", "学习", "读书", "上学", "进修"]) {
+        Some(CallReason::Study)
+    } else if has(&["务工", "工作", "劳务", "出差", "经商"]) {
+        Some(CallReason::Work)
+    } else if has(&["探亲", "访友", "探望", "陪读", "家属"]) {
+        Some(CallReason::Family)
+    } else {
+        Some(CallReason::Other)
+    }
+}
+
+/// A phone abroad: "+82 10-1234-5678" / "0082…" → "+821012345678".
+fn foreign_phone(cell: &Cell) -> std::result::Result<String, String> {
+    let text = clean::text(cell);
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
+    let rest = digits
+        .strip_prefix('+')
+        .or_else(|| digits.strip_prefix("00"))
+        .ok_or_else(|| format!("“{text}”应以 + 或 00 加国家代码开头"))?;
+    if (6..=15).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(format!("+{rest}"))
+    } else {
+        Err(format!("“{text}”不是有效的境外号码"))
+    }
+}
+
+fn plan_target<'c>(
+    get: &dyn Fn(&str) -> &'c Cell,
+    col: &dyn Fn(&str) -> Option<usize>,
+    default_year: i32,
+    today: NaiveDate,
+    places: &mut HashMap<String, Option<Place>>,
+    errors: &mut Vec<(Option<usize>, String)>,
+) -> Option<TargetData> {
+    let country = clean::text(get("country"));
+    let city = clean::text(get("city"));
+    if country.is_empty() && city.is_empty() {
+        errors.push((
+            col("country").or(col("city")),
+            "现所在地和所在国家（地区）均为空".to_owned(),
+        ));
+    }
+    let mut resolve = |t: &str| {
+        places
+            .entry(t.to_owned())
+            .or_insert_with(|| resolve_place(t))
+            .clone()
+    };
+    let place = match (country.is_empty(), city.is_empty()) {
+        (false, _) => resolve(&country).or_else(|| resolve(&city)),
+        (true, false) => resolve(&city),
+        (true, true) => None,
+    };
+    // The city as text, or the country when it named no known place.
+    let city_text = match (&place, city.is_empty()) {
+        (_, false) => Some(city),
+        (None, true) if !country.is_empty() => Some(country),
+        _ => None,
+    };
+    let away_since = match get("away_since") {
+        c if c.is_empty() => None,
+        c => match clean::date(c, default_year) {
+            Ok(d) if d > today => {
+                errors.push((col("away_since"), "外出时间晚于今天".to_owned()));
+                None
+            }
+            Ok(d) => Some(format_iso(d)),
+            Err(e) => {
+                errors.push((col("away_since"), format!("外出时间：{e}")));
+                None
+            }
+        },
+    };
+    let foreign = match get("foreign_phone") {
+        c if c.is_empty() => None,
+        c => foreign_phone(c)
+            .map_err(|e| errors.push((col("foreign_phone"), format!("境外联系电话：{e}"))))
+            .ok(),
+    };
+    let relative_phone = match get("relative_phone") {
+        c if c.is_empty() => None,
+        c => {
+            let text = clean::text(c);
+            let parsed = if text.starts_with('+') || text.starts_with("00") {
+                foreign_phone(c)
+            } else {
+                clean::phone(c)
+            };
+            parsed
+                .map_err(|e| errors.push((col("relative_phone"), format!("家属电话：{e}"))))
+                .ok()
+        }
+    };
+    let reason_text = clean::text(get("reason"));
+    let reason = call_reason(&reason_text);
+    let mut note: Vec<String> = Vec::new();
+    if reason == Some(crate::api::CallReason::Other) && reason_text != "其他" {
+        note.push(format!("外出事由：{reason_text}"));
+    }
+    let verified = clean::text(get("notes"));
+    if !verified.is_empty() {
+        note.push(verified);
+    }
+    match get("planned_return") {
+        c if c.is_empty() => {}
+        c => match clean::date(c, default_year) {
+            Ok(d) => note.push(format!("计划返回时间：{}", format_iso(d))),
+            Err(_) => note.push(format!("计划返回时间：{}", clean::text(c))),
+        },
+    }
+    Some(TargetData {
+        place,
+        city: city_text,
+        reason,
+        away_since,
+        foreign_phone: foreign,
+        relative_name: Some(clean::text(get("relative_name"))).filter(|s| !s.is_empty()),
+        relative_phone,
+        note: (!note.is_empty()).then(|| note.join("；")),
+    })
 }
 
 fn plan_arrival<'c>(
@@ -584,46 +914,97 @@ fn plan_arrival<'c>(
         arrived_on: format_iso(arrived),
         transport_no: Some(clean::text(get("transport_no"))).filter(|s| !s.is_empty()),
         note: Some(clean::text(get("notes"))).filter(|s| !s.is_empty()),
+        has_call_target: false,
     })
 }
 
-/// The registered person a row names: by ID number; else by name and phone (a person
-/// found that way with a different ID number is someone else).
-fn find_person(
-    conn: &Connection,
-    name: &str,
-    id_number: Option<&str>,
-    phone: Option<&str>,
-) -> Result<Option<String>> {
-    if let Some(id) = id_number {
-        let found = conn
-            .prepare_cached(
-                "SELECT id FROM person WHERE id_type = 'resident_id' AND id_number = ?1 \
-                 AND deleted_at IS NULL",
-            )?
-            .query_row(params![id], |r| r.get(0))
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    let Some(phone) = phone else { return Ok(None) };
-    Ok(conn
-        .prepare_cached(
-            "SELECT id FROM person WHERE name = ?1 AND phone = ?2 AND deleted_at IS NULL \
-             AND (?3 IS NULL OR id_number IS NULL OR id_number = ?3) ORDER BY id LIMIT 1",
-        )?
-        .query_row(params![name, phone, id_number], |r| r.get(0))
-        .optional()?)
+/// The register as the plan needs it, loaded once per import (one query per table
+/// instead of one per row): people by ID number and by name + phone, their households,
+/// the (person, arrival date) pairs already registered, the people with a call target.
+struct Known {
+    by_id: HashMap<String, String>,
+    /// (name, phone) → (person, ID number), in id order.
+    by_name_phone: HashMap<(String, String), Vec<(String, Option<String>)>>,
+    household: HashMap<String, Option<String>>,
+    arrivals: HashSet<(String, String)>,
+    called: HashSet<String>,
 }
 
-fn arrival_exists(conn: &Connection, person_id: &str, arrived_on: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM arrival WHERE person_id = ?1 AND arrived_on = ?2 \
-             AND deleted_at IS NULL)",
-        )?
-        .query_row(params![person_id, arrived_on], |r| r.get(0))?)
+impl Known {
+    fn load(conn: &Connection, with_arrivals: bool) -> Result<Known> {
+        let mut known = Known {
+            by_id: HashMap::new(),
+            by_name_phone: HashMap::new(),
+            household: HashMap::new(),
+            arrivals: HashSet::new(),
+            called: HashSet::new(),
+        };
+        let mut stmt = conn.prepare(
+            "SELECT id, name, id_type, id_number, phone, household_id FROM person \
+             WHERE deleted_at IS NULL ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let name: String = r.get(1)?;
+            let id_type: Option<String> = r.get(2)?;
+            let number: Option<String> = r.get(3)?;
+            let phone: Option<String> = r.get(4)?;
+            if let (Some("resident_id"), Some(n)) = (id_type.as_deref(), &number) {
+                known.by_id.entry(n.clone()).or_insert_with(|| id.clone());
+            }
+            if let Some(phone) = phone {
+                known
+                    .by_name_phone
+                    .entry((name, phone))
+                    .or_default()
+                    .push((id.clone(), number));
+            }
+            known.household.insert(id, r.get(5)?);
+        }
+        if with_arrivals {
+            let mut stmt =
+                conn.prepare("SELECT person_id, arrived_on FROM arrival WHERE deleted_at IS NULL")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                known.arrivals.insert((r.get(0)?, r.get(1)?));
+            }
+            // Open targets: not yet closed by an arrival (as `calls` has it).
+            let mut stmt = conn.prepare(
+                "SELECT DISTINCT t.person_id FROM call_target t WHERE t.deleted_at IS NULL \
+                 AND NOT EXISTS (SELECT 1 FROM arrival a WHERE a.call_target_id = t.id \
+                                 AND a.deleted_at IS NULL)",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                known.called.insert(r.get(0)?);
+            }
+        }
+        Ok(known)
+    }
+
+    /// The registered person a row names: by ID number; else by name and phone (a person
+    /// found that way with a different ID number is someone else). With their household.
+    fn find_person(
+        &self,
+        name: &str,
+        id_number: Option<&str>,
+        phone: Option<&str>,
+    ) -> Option<(String, Option<String>)> {
+        let found = id_number.and_then(|n| self.by_id.get(n)).or_else(|| {
+            self.by_name_phone
+                .get(&(name.to_owned(), phone?.to_owned()))?
+                .iter()
+                .find(|(_, n)| id_number.is_none() || n.is_none() || n.as_deref() == id_number)
+                .map(|(id, _)| id)
+        })?;
+        Some((found.clone(), self.household.get(found).cloned().flatten()))
+    }
+
+    fn arrival_exists(&self, person_id: &str, arrived_on: &str) -> bool {
+        self.arrivals
+            .contains(&(person_id.to_owned(), arrived_on.to_owned()))
+    }
 }
 
 #[cfg(test)]

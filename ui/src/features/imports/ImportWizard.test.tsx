@@ -1,7 +1,7 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportRequest } from '../../api/bindings';
+import type { ImportPreview, ImportRequest, PreviewRowsQuery } from '../../api/bindings';
 import { AppProviders } from '../../providers';
 import { createQueryClient } from '../../queryClient';
 import { mockBackend } from '../../test/backend';
@@ -55,12 +55,20 @@ const preview: ImportPreview = {
     duplicates: 0,
     errors: 1,
   },
+  previewId: 'pv1',
 };
 
 describe('ImportWizard', { timeout: 120_000 }, () => {
   it('reads a file, shows the mapping and the preview counts, and commits', async () => {
     const requests: ImportRequest[] = [];
+    const pages: PreviewRowsQuery[] = [];
     mockBackend({
+      // Server-side pagination: the core filters and pages the kept preview.
+      import_preview_rows: ({ input }) => {
+        pages.push(input);
+        const rows = preview.rows.filter((r) => !input.status || r.status === input.status);
+        return { rows, total: input.status === 'error' ? 1 : 40 };
+      },
       preview_import: ({ input }) => {
         requests.push(input);
         return preview;
@@ -97,6 +105,16 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     const rows = screen.getAllByTestId('import-row');
     expect(rows[1]).toHaveTextContent('B6');
     expect(rows[1]).toHaveTextContent('科学计数法');
+    expect(pages[0]).toMatchObject({ previewId: 'pv1', offset: 0, limit: 10 });
+    expect(pages[0].status).toBeUndefined();
+    // 40 rows in all: four pages, fetched one at a time.
+    await user.click(screen.getByTitle('2'));
+    await waitFor(() => expect(pages.at(-1)).toMatchObject({ offset: 10 }));
+    // Only the errors.
+    await user.click(screen.getByText('错误 1'));
+    await waitFor(() => expect(pages.at(-1)).toMatchObject({ status: 'error', offset: 0 }));
+    await waitFor(() => expect(screen.getAllByTestId('import-row')).toHaveLength(1));
+    expect(screen.getByTestId('import-row')).toHaveTextContent('B6');
 
     await user.click(screen.getByTestId('import-commit'));
     expect(await screen.findByTestId('import-done')).toHaveTextContent('已导入 1 行');
