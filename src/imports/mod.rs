@@ -510,7 +510,12 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
     let mut counts = ImportCounts::default();
     let empty = Cell::Empty;
     for (r, cells) in read.grid.rows.iter().enumerate().skip(header.data_start()) {
-        if cells.iter().all(Cell::is_empty) {
+        // Blank rows, and rows with nothing in any mapped column: a form's footer
+        // ("审核人：", "单位（盖章）："), a numbered template line left empty.
+        if index
+            .values()
+            .all(|&c| cells.get(c).is_none_or(Cell::is_empty))
+        {
             continue;
         }
         let row_no = u32::try_from(r + 1).unwrap_or(u32::MAX);
