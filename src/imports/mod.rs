@@ -923,13 +923,16 @@ fn plan_arrival<'c>(
     })
 }
 
+/// A person's id and ID number.
+type PersonAndId = (String, Option<String>);
+
 /// The register as the plan needs it, loaded once per import (one query per table
 /// instead of one per row): people by ID number and by name + phone, their households,
 /// the (person, arrival date) pairs already registered, the people with a call target.
 struct Known {
     by_id: HashMap<String, String>,
     /// (name, phone) → (person, ID number), in id order.
-    by_name_phone: HashMap<(String, String), Vec<(String, Option<String>)>>,
+    by_name_phone: HashMap<(String, String), Vec<PersonAndId>>,
     household: HashMap<String, Option<String>>,
     arrivals: HashSet<(String, String)>,
     called: HashSet<String>,

@@ -1345,3 +1345,58 @@ fn the_arrivals_screening_form_imports_back() {
         .collect();
     assert_eq!(people_of(&fresh), with_arrival);
 }
+
+#[test]
+fn the_health_monitoring_form_imports_back_as_people() {
+    let (dir, mut ledger) = fresh_ledger();
+    setup(&mut ledger);
+    let req = request(ImportKind::Arrivals, "返乡名单.xlsx", messy_arrivals());
+    imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    let arrived: Vec<(String, String)> = ledger
+        .conn()
+        .prepare("SELECT person_id, arrived_on FROM arrival WHERE deleted_at IS NULL")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let today = gridledger::arrivals::today();
+    ledger
+        .write(&actor(), |tx| {
+            for (person, on) in &arrived {
+                gridledger::isolation::start_isolation(
+                    tx,
+                    &gridledger::api::NewIsolation {
+                        person_id: person.clone(),
+                        kind: gridledger::api::IsolationKind::Home,
+                        arrival_id: None,
+                        contact_id: None,
+                        start_date: Some(on.clone()),
+                        days: Some(14),
+                        place: None,
+                        responsible_worker_id: None,
+                        note: None,
+                    },
+                    today,
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let exported = export_unmasked(&mut ledger, dir.path(), "isolation-monitoring");
+    let isolated: Vec<_> = people_of(&ledger)
+        .into_iter()
+        .filter(|p| arrivals_of(&ledger).iter().any(|a| a.0 == p.0))
+        .collect();
+    assert!(!isolated.is_empty());
+
+    let back = request(ImportKind::People, "健康监测登记表.xlsx", exported);
+    let p = imports::preview(ledger.conn(), &back).unwrap();
+    assert_eq!(p.counts.errors, 0, "{:?}", p.rows);
+    assert_eq!(p.counts.unchanged as usize, isolated.len(), "{:?}", p.rows);
+    assert!(p.rows.iter().all(|r| r.matched_person_id.is_some()));
+
+    let (_dir2, mut fresh) = fresh_ledger();
+    imports::commit(&mut fresh, &actor(), &back, &CommitOptions::default()).unwrap();
+    assert_eq!(people_of(&fresh), isolated);
+}
