@@ -16,6 +16,8 @@ pub enum ImportKind {
     Arrivals,
     /// 境外名单: call targets for 电话核实 (the person matched or registered with them).
     CallTargets,
+    /// 密接名单: contacts (四同人员) of an index person, both matched or registered.
+    Contacts,
 }
 
 impl ImportKind {
@@ -24,6 +26,7 @@ impl ImportKind {
             ImportKind::People => "people",
             ImportKind::Arrivals => "arrivals",
             ImportKind::CallTargets => "call_targets",
+            ImportKind::Contacts => "contacts",
         }
     }
 
@@ -32,6 +35,7 @@ impl ImportKind {
             "people" => Some(ImportKind::People),
             "arrivals" => Some(ImportKind::Arrivals),
             "call_targets" => Some(ImportKind::CallTargets),
+            "contacts" => Some(ImportKind::Contacts),
             _ => None,
         }
     }

@@ -59,8 +59,8 @@ fn kind_of(raw: &str) -> Result<ImportKind> {
     ImportKind::from_code(raw).ok_or_else(|| {
         Error::invalid(
             "import.kind",
-            format!("unknown kind {raw:?} (people, arrivals, call_targets)"),
-            "导入类型应为 people、arrivals 或 call_targets",
+            format!("unknown kind {raw:?} (people, arrivals, call_targets, contacts)"),
+            "导入类型应为 people、arrivals、call_targets 或 contacts",
         )
     })
 }

@@ -260,6 +260,63 @@ const PLANNED_RETURN: FieldSpec = FieldSpec {
     ],
 };
 
+const INDEX_NAME: FieldSpec = FieldSpec {
+    key: "index_name",
+    label_zh: "关联人员",
+    required: true,
+    synonyms: &[
+        "关联人员",
+        "关联人员姓名",
+        "关联病例",
+        "关联病例姓名",
+        "病例姓名",
+        "确诊病例",
+        "指示病例",
+        "密接来源",
+        "与谁接触",
+        "接触对象",
+    ],
+};
+const INDEX_ID_NUMBER: FieldSpec = FieldSpec {
+    key: "index_id_number",
+    label_zh: "关联人员身份证号",
+    required: false,
+    synonyms: &[
+        "关联人员身份证号",
+        "关联人员身份证号码",
+        "病例身份证号",
+        "病例身份证号码",
+        "关联病例身份证号",
+    ],
+};
+const EXPOSURE: FieldSpec = FieldSpec {
+    key: "exposure",
+    label_zh: "接触方式",
+    required: false,
+    synonyms: &[
+        "接触方式",
+        "接触类型",
+        "四同类型",
+        "接触情况",
+        "与病例关系",
+        "关系类型",
+    ],
+};
+const LAST_CONTACT: FieldSpec = FieldSpec {
+    key: "last_contact_on",
+    label_zh: "最后接触日期",
+    required: true,
+    synonyms: &[
+        "最后接触日期",
+        "最后接触时间",
+        "末次接触日期",
+        "末次接触时间",
+        "最后一次接触时间",
+        "接触日期",
+        "接触时间",
+    ],
+};
+
 const PEOPLE: &[FieldSpec] = &[NAME, ID_NUMBER, PHONE, ADDRESS, RELATION, NOTES];
 const ARRIVALS: &[FieldSpec] = &[
     NAME,
@@ -291,12 +348,26 @@ const CALL_TARGETS: &[FieldSpec] = &[
     PLANNED_RETURN,
 ];
 
+/// 密接名单, and the 密接登记表's own export (关联人员 by name, 接触方式, 最后接触日期).
+const CONTACTS: &[FieldSpec] = &[
+    NAME,
+    ID_NUMBER,
+    PHONE,
+    ADDRESS,
+    INDEX_NAME,
+    INDEX_ID_NUMBER,
+    EXPOSURE,
+    LAST_CONTACT,
+    NOTES,
+];
+
 /// The fields of a kind, in the order the wizard lists them.
 pub fn fields(kind: ImportKind) -> &'static [FieldSpec] {
     match kind {
         ImportKind::People => PEOPLE,
         ImportKind::Arrivals => ARRIVALS,
         ImportKind::CallTargets => CALL_TARGETS,
+        ImportKind::Contacts => CONTACTS,
     }
 }
 

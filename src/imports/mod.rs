@@ -10,8 +10,10 @@
 //! nothing has been changed on top of it. `report` writes the rejected rows as an xlsx to
 //! send back.
 //!
-//! A kind is a field list (`mapping::fields`) and a row writer (`write_row` here, after
-//! `plan_row`); `people` (户籍台账) and `arrivals` (返乡/外来名单) are the two so far.
+//! A kind is a field list (`mapping::fields`), its part of the plan (`plan_arrival`,
+//! `plan_target`, `plan_contact`) and of the writer (`Writer::write_row`): `people`
+//! (户籍台账), `arrivals` (返乡/外来名单), `call_targets` (境外名单, through
+//! `calls::add_call_target`) and `contacts` (密接名单, through `contacts::add_contact`).
 
 pub mod clean;
 pub mod log;
@@ -98,12 +100,32 @@ struct TargetData {
     note: Option<String>,
 }
 
+/// The index person of a contact (关联人员).
+#[derive(Debug, Clone)]
+enum IndexRef {
+    Existing(String),
+    /// Registered by this row (name, ID number).
+    New(String, Option<String>),
+    /// Registered by an earlier row of the file (index into the plan).
+    SameAs(usize),
+}
+
+/// A contact (密接名单), as `contacts::add_contact` takes it.
+#[derive(Debug, Clone)]
+struct ContactData {
+    index: IndexRef,
+    exposure: crate::api::Exposure,
+    last_contact_on: String,
+    note: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 struct Planned {
     preview: PreviewRow,
     person: Option<PersonRef>,
     arrival: Option<ArrivalData>,
     target: Option<TargetData>,
+    contact: Option<ContactData>,
 }
 
 struct Plan {
@@ -167,6 +189,22 @@ pub fn commit(
 /// [`BULK_TRIGGERS`], or rows would be audited twice or not at all.
 const BULK_AUDITED: &[&str] = &["person", "arrival"];
 
+/// A use case's refusal, with the row it came from.
+fn row_error(row: &Planned, e: Error) -> Error {
+    match e {
+        Error::Invalid {
+            field,
+            message,
+            message_zh,
+        } => Error::Invalid {
+            field,
+            message: format!("row {}: {message}", row.preview.row),
+            message_zh: format!("第 {} 行：{message_zh}", row.preview.row),
+        },
+        other => other,
+    }
+}
+
 /// Insert triggers that stand aside during a commit (`store::without_triggers`); the
 /// commit does their work set-wise afterwards.
 const BULK_TRIGGERS: &[&str] = &[
@@ -191,6 +229,8 @@ struct Writer<'t> {
     created: HashMap<usize, (String, Option<String>)>,
     /// Arrivals of people with call targets, linked to them at the end.
     to_link: Vec<String>,
+    /// Per plan row: the index person it registered (contacts).
+    created_index: HashMap<usize, String>,
 }
 
 impl<'t> Writer<'t> {
@@ -203,6 +243,7 @@ impl<'t> Writer<'t> {
             today_date: today,
             created: HashMap::new(),
             to_link: Vec::new(),
+            created_index: HashMap::new(),
         }
     }
 
@@ -319,7 +360,58 @@ impl<'t> Writer<'t> {
         if let Some(t) = &row.target {
             self.insert_target(&person_id, row, t)?;
         }
+        if let Some(c) = &row.contact {
+            self.insert_contact(i, &person_id, row, c)?;
+        }
         Ok(())
+    }
+
+    /// The index person (matched, or registered by this row or an earlier one), then the
+    /// contact through the contacts module's own use case.
+    fn insert_contact(
+        &mut self,
+        i: usize,
+        person_id: &str,
+        row: &Planned,
+        c: &ContactData,
+    ) -> Result<()> {
+        let index = match &c.index {
+            IndexRef::Existing(id) => id.clone(),
+            IndexRef::New(name, id_number) => {
+                let id = self.insert_person(&NewPersonData {
+                    name: name.clone(),
+                    id_number: id_number.clone(),
+                    phone: None,
+                    household_id: None,
+                    relation: None,
+                    notes: None,
+                })?;
+                self.created_index.insert(i, id.clone());
+                id
+            }
+            IndexRef::SameAs(j) => self.created_index.get(j).cloned().ok_or_else(|| {
+                Error::invalid(
+                    "import.row",
+                    format!(
+                        "row {}: the earlier row of this index person wrote none",
+                        row.preview.row
+                    ),
+                    format!("第 {} 行：同一关联人员的前一行未能登记", row.preview.row),
+                )
+            })?,
+        };
+        let id = crate::contacts::add_contact(
+            self.tx,
+            &crate::api::NewContact {
+                person_id: person_id.to_owned(),
+                index_person_id: index,
+                exposure: c.exposure,
+                last_contact_on: c.last_contact_on.clone(),
+                note: c.note.clone(),
+            },
+        )
+        .map_err(|e| row_error(row, e))?;
+        self.record("contact", &id)
     }
 
     /// Through the calls module's own use case (its checks and its defaults: the
@@ -342,18 +434,7 @@ impl<'t> Writer<'t> {
             },
             self.today_date,
         )
-        .map_err(|e| match e {
-            Error::Invalid {
-                field,
-                message,
-                message_zh,
-            } => Error::Invalid {
-                field,
-                message: format!("row {}: {message}", row.preview.row),
-                message_zh: format!("第 {} 行：{message_zh}", row.preview.row),
-            },
-            other => other,
-        })?;
+        .map_err(|e| row_error(row, e))?;
         self.record("call_target", &id)
     }
 
@@ -506,6 +587,8 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
     // Row keys (the person, and for arrivals the date) and person keys already planned.
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut person_rows: HashMap<String, usize> = HashMap::new();
+    // Index persons (contacts) registered by a row of the file, by ID number or name.
+    let mut new_index_rows: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<Planned> = Vec::new();
     let mut counts = ImportCounts::default();
     let empty = Cell::Empty;
@@ -569,6 +652,18 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
         } else {
             None
         };
+        let mut contact = if req.kind == ImportKind::Contacts {
+            plan_contact(
+                &|f| get(f),
+                &|f| col(f),
+                default_year,
+                today,
+                &known,
+                &mut errors,
+            )
+        } else {
+            None
+        };
         let mut preview = PreviewRow {
             row: row_no,
             status: RowStatus::Accepted,
@@ -597,6 +692,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 person: None,
                 arrival: None,
                 target: None,
+                contact: None,
             });
             continue;
         }
@@ -606,9 +702,10 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             (None, Some(p)) => format!("np:{name}|{p}"),
             (None, None) => format!("na:{name}|{address}"),
         };
-        let row_key = match &arrival {
-            Some(a) => format!("{person_key}|{}", a.arrived_on),
-            None => person_key.clone(),
+        let row_key = match (&arrival, &contact) {
+            (Some(a), _) => format!("{person_key}|{}", a.arrived_on),
+            (None, Some(c)) => format!("{person_key}|{}", index_key(c, get)),
+            (None, None) => person_key.clone(),
         };
         if let Some(&first) = seen.get(&row_key) {
             preview.status = RowStatus::Duplicate;
@@ -619,6 +716,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 person: None,
                 arrival: None,
                 target: None,
+                contact: None,
             });
             continue;
         }
@@ -667,7 +765,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             PersonRef::SameAs(_) => {}
         }
         match (&arrival, &person) {
-            (None, PersonRef::Existing(..)) if target.is_none() => {
+            (None, PersonRef::Existing(..)) if target.is_none() && contact.is_none() => {
                 preview.status = RowStatus::Unchanged;
                 preview.message_zh = Some("已在台账中".to_owned());
             }
@@ -676,6 +774,15 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 preview.message_zh = Some("该人员同一天的返乡记录已在台账中".to_owned());
             }
             (Some(_), _) => preview.new_arrival = true,
+            (None, PersonRef::Existing(id, _))
+                if contact.as_ref().is_some_and(|c| {
+                    matches!(&c.index, IndexRef::Existing(i)
+                        if known.contacts.contains(&(id.clone(), i.clone())))
+                }) =>
+            {
+                preview.status = RowStatus::Unchanged;
+                preview.message_zh = Some("该密切接触者已登记".to_owned());
+            }
             (None, PersonRef::Existing(id, _)) if target.is_some() && known.called.contains(id) => {
                 preview.status = RowStatus::Unchanged;
                 preview.message_zh = Some("该人员已在电话核实名单中（尚未返回）".to_owned());
@@ -691,6 +798,42 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 }
             }
         }
+        if let (Some(c), PersonRef::Existing(id, _)) = (&contact, &person) {
+            if matches!(&c.index, IndexRef::Existing(i) if i == id) {
+                preview.status = RowStatus::Error;
+                preview.cell = cell_ref(col("index_name"), row_no);
+                preview.message_zh = Some("密切接触者不能与关联人员是同一人".to_owned());
+                preview.matched_person_id = None;
+                counts.matched_people -= 1;
+                counts.accepted -= 1;
+                counts.errors += 1;
+                rows.push(Planned {
+                    preview,
+                    person: None,
+                    arrival: None,
+                    target: None,
+                    contact: None,
+                });
+                continue;
+            }
+        }
+        // An index person registered by an earlier row is the same person here.
+        if let Some(c) = &mut contact {
+            if let IndexRef::New(name, id) = &c.index {
+                let key = match id {
+                    Some(id) => format!("id:{id}"),
+                    None => format!("na:{name}"),
+                };
+                match new_index_rows.get(&key) {
+                    Some(&j) => c.index = IndexRef::SameAs(j),
+                    None => {
+                        if preview.status == RowStatus::Accepted {
+                            new_index_rows.insert(key, rows.len());
+                        }
+                    }
+                }
+            }
+        }
         let mut arrival = arrival;
         if let (Some(a), PersonRef::Existing(id, _)) = (&mut arrival, &person) {
             a.has_call_target = known.called.contains(id);
@@ -700,6 +843,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             person: Some(person),
             arrival,
             target,
+            contact,
         });
     }
     Ok(Plan {
@@ -867,6 +1011,90 @@ fn plan_target<'c>(
     })
 }
 
+/// 接触方式 as the contacts module codes it (四同: 同住 / 同餐 / 同工作 / 同行).
+fn exposure(text: &str) -> crate::api::Exposure {
+    use crate::api::Exposure;
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(&["同住", "同户", "家属", "家人", "共同居住"]) {
+        Exposure::Household
+    } else if has(&["同餐", "聚餐", "共餐", "同桌"]) {
+        Exposure::Meal
+    } else if has(&["同工作", "同事", "同学习", "同办公", "同班"]) {
+        Exposure::Work
+    } else if has(&["同行", "同车", "同机", "同乘", "交通"]) {
+        Exposure::Travel
+    } else {
+        Exposure::Other
+    }
+}
+
+/// What tells two rows' index persons apart, for in-file duplicates.
+fn index_key<'c>(c: &ContactData, get: impl Fn(&str) -> &'c Cell) -> String {
+    match &c.index {
+        IndexRef::Existing(id) => id.clone(),
+        _ => clean::text(get("index_id_number")) + "|" + &clean::text(get("index_name")),
+    }
+}
+
+fn plan_contact<'c>(
+    get: &dyn Fn(&str) -> &'c Cell,
+    col: &dyn Fn(&str) -> Option<usize>,
+    default_year: i32,
+    today: NaiveDate,
+    known: &Known,
+    errors: &mut Vec<(Option<usize>, String)>,
+) -> Option<ContactData> {
+    let index_name = clean::text(get("index_name"));
+    let index_id = match get("index_id_number") {
+        c if c.is_empty() => None,
+        c => clean::id_number(c, today)
+            .map_err(|e| errors.push((col("index_id_number"), format!("关联人员身份证号：{e}"))))
+            .ok(),
+    };
+    if index_name.is_empty() && index_id.is_none() {
+        errors.push((col("index_name"), "关联人员为空".to_owned()));
+    }
+    let last = match clean::date(get("last_contact_on"), default_year) {
+        Ok(d) if d > today => {
+            errors.push((col("last_contact_on"), "最后接触日期晚于今天".to_owned()));
+            None
+        }
+        Ok(d) => Some(format_iso(d)),
+        Err(e) => {
+            errors.push((col("last_contact_on"), format!("最后接触日期：{e}")));
+            None
+        }
+    };
+    let by_id = index_id
+        .as_deref()
+        .and_then(|n| known.by_id.get(n))
+        .cloned();
+    let index = match by_id {
+        Some(id) => IndexRef::Existing(id),
+        None if index_id.is_some() => IndexRef::New(index_name.clone(), index_id),
+        None => match known.by_name.get(&index_name).map(Vec::as_slice) {
+            Some([one]) => IndexRef::Existing(one.clone()),
+            Some([_, _, ..]) => {
+                errors.push((
+                    col("index_name"),
+                    format!("台账中有多人名为“{index_name}”，请填写关联人员身份证号"),
+                ));
+                return None;
+            }
+            _ => IndexRef::New(index_name.clone(), None),
+        },
+    };
+    if index_name.is_empty() && matches!(index, IndexRef::New(..)) {
+        return None;
+    }
+    Some(ContactData {
+        index,
+        exposure: exposure(&clean::text(get("exposure"))),
+        last_contact_on: last?,
+        note: Some(clean::text(get("notes"))).filter(|s| !s.is_empty()),
+    })
+}
+
 fn plan_arrival<'c>(
     get: &dyn Fn(&str) -> &'c Cell,
     col: &dyn Fn(&str) -> Option<usize>,
@@ -936,6 +1164,10 @@ struct Known {
     household: HashMap<String, Option<String>>,
     arrivals: HashSet<(String, String)>,
     called: HashSet<String>,
+    /// Live people by name (index persons named without an ID number).
+    by_name: HashMap<String, Vec<String>>,
+    /// Live (contact, index person) pairs.
+    contacts: HashSet<(String, String)>,
 }
 
 impl Known {
@@ -946,6 +1178,8 @@ impl Known {
             household: HashMap::new(),
             arrivals: HashSet::new(),
             called: HashSet::new(),
+            by_name: HashMap::new(),
+            contacts: HashSet::new(),
         };
         let mut stmt = conn.prepare(
             "SELECT id, name, id_type, id_number, phone, household_id FROM person \
@@ -961,6 +1195,11 @@ impl Known {
             if let (Some("resident_id"), Some(n)) = (id_type.as_deref(), &number) {
                 known.by_id.entry(n.clone()).or_insert_with(|| id.clone());
             }
+            known
+                .by_name
+                .entry(name.clone())
+                .or_default()
+                .push(id.clone());
             if let Some(phone) = phone {
                 known
                     .by_name_phone
@@ -971,6 +1210,13 @@ impl Known {
             known.household.insert(id, r.get(5)?);
         }
         if with_arrivals {
+            let mut stmt = conn.prepare(
+                "SELECT person_id, index_person_id FROM contact WHERE deleted_at IS NULL",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                known.contacts.insert((r.get(0)?, r.get(1)?));
+            }
             let mut stmt =
                 conn.prepare("SELECT person_id, arrived_on FROM arrival WHERE deleted_at IS NULL")?;
             let mut rows = stmt.query([])?;

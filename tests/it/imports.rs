@@ -1400,3 +1400,177 @@ fn the_health_monitoring_form_imports_back_as_people() {
     imports::commit(&mut fresh, &actor(), &back, &CommitOptions::default()).unwrap();
     assert_eq!(people_of(&fresh), isolated);
 }
+
+// 密接名单 → contacts (四同人员).
+
+fn contacts_list() -> Vec<u8> {
+    use W::*;
+    xlsx(
+        &[(
+            "密接",
+            vec![
+                vec![S("密切接触者名单")],
+                [
+                    "序号",
+                    "姓名",
+                    "身份证号",
+                    "联系电话",
+                    "关联人员",
+                    "接触方式",
+                    "最后接触日期",
+                ]
+                .iter()
+                .map(|h| S(h))
+                .collect(),
+                vec![
+                    N(1.0),
+                    S("张小明"),
+                    Own(idn("34040319950505002")),
+                    N(13_800_000_021.0),
+                    S("李四"),
+                    S("同住"),
+                    D(43_855.0),
+                ],
+                vec![
+                    N(2.0),
+                    S("王五"),
+                    E,
+                    S("13900000005"),
+                    S("李四"),
+                    S("同餐"),
+                    S("2020/1/24"),
+                ],
+                vec![
+                    N(3.0),
+                    S("钱大"),
+                    E,
+                    N(13_800_000_022.0),
+                    S("病例甲"),
+                    S("同行（同交通工具）"),
+                    S("1月23日"),
+                ],
+                vec![
+                    N(4.0),
+                    S("孙二"),
+                    E,
+                    N(13_800_000_023.0),
+                    S("病例甲"),
+                    S("同工作"),
+                    S("2020-01-23"),
+                ],
+                vec![
+                    N(5.0),
+                    S("李四"),
+                    Own(idn("34040319800101001")),
+                    E,
+                    S("李四"),
+                    S("同住"),
+                    S("2020-01-25"),
+                ],
+                vec![
+                    N(6.0),
+                    S("张小明"),
+                    Own(idn("34040319950505002")),
+                    N(13_800_000_021.0),
+                    S("李四"),
+                    S("同住"),
+                    S("2020-01-25"),
+                ],
+                vec![N(7.0), S("周一"), E, E, E, S("同住"), S("2020-01-25")],
+            ],
+        )],
+        &[],
+    )
+}
+
+/// (contact, index person, exposure, last contact) of every live contact, sorted.
+fn contacts_of(ledger: &Ledger) -> Vec<(String, String, String, String)> {
+    let mut v: Vec<_> = ledger
+        .conn()
+        .prepare(
+            "SELECT p.name, ip.name, c.exposure, c.last_contact_on FROM contact c \
+             JOIN person p ON p.id = c.person_id JOIN person ip ON ip.id = c.index_person_id \
+             WHERE c.deleted_at IS NULL",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_contacts_list_is_imported_undone_and_its_form_imports_back() {
+    let (dir, mut ledger) = fresh_ledger();
+    let s = setup(&mut ledger);
+    let req = request(ImportKind::Contacts, "密接名单.xlsx", contacts_list());
+    let p = imports::preview(ledger.conn(), &req).unwrap();
+    let by_row = |n: u32| p.rows.iter().find(|r| r.row == n).unwrap();
+    assert!(by_row(3).new_person, "{:?}", p.rows);
+    assert_eq!(
+        by_row(4).matched_person_id.as_deref(),
+        Some(s.wangwu.as_str())
+    );
+    assert_eq!(by_row(5).status, RowStatus::Accepted, "{:?}", by_row(5));
+    assert_eq!(by_row(6).status, RowStatus::Accepted);
+    assert_eq!(by_row(7).status, RowStatus::Error);
+    assert!(by_row(7).message_zh.as_deref().unwrap().contains("同一人"));
+    assert_eq!(by_row(8).status, RowStatus::Duplicate);
+    assert_eq!(by_row(9).status, RowStatus::Error);
+    assert_eq!(by_row(9).cell.as_deref(), Some("E9"));
+    assert_eq!(
+        (p.counts.accepted, p.counts.errors, p.counts.duplicates),
+        (4, 2, 1)
+    );
+
+    let before = table_counts(&ledger);
+    let done = imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    let contacts = contacts_of(&ledger);
+    let d = |s: &str| s.to_owned();
+    assert_eq!(
+        contacts,
+        vec![
+            (d("孙二"), d("病例甲"), d("work"), d("2020-01-23")),
+            (d("张小明"), d("李四"), d("household"), d("2020-01-25")),
+            (d("王五"), d("李四"), d("meal"), d("2020-01-24")),
+            (d("钱大"), d("病例甲"), d("travel"), d("2020-01-23")),
+        ]
+    );
+    assert_eq!(
+        count(&ledger, "SELECT count(*) FROM person WHERE name = '病例甲'"),
+        1,
+        "the index person registered once, shared by two rows"
+    );
+    // Imported again: every contact is already there.
+    let again = imports::preview(ledger.conn(), &req).unwrap();
+    assert_eq!(again.counts.unchanged, 4, "{:?}", again.rows);
+
+    // Round trip: the 密接登记表 export imports back.
+    let exported = export_unmasked(&mut ledger, dir.path(), "contacts");
+    let back = request(ImportKind::Contacts, "密接登记表.xlsx", exported);
+    let same = imports::preview(ledger.conn(), &back).unwrap();
+    assert_eq!(
+        (same.counts.unchanged, same.counts.errors),
+        (4, 0),
+        "{:?}",
+        same.rows
+    );
+    let (_dir2, mut fresh) = fresh_ledger();
+    imports::commit(&mut fresh, &actor(), &back, &CommitOptions::default()).unwrap();
+    assert_eq!(contacts_of(&fresh), contacts);
+
+    // Undo takes the contacts and every person the import registered back.
+    ledger
+        .write(&actor(), |tx| imports::undo_import(tx, &done.import_id))
+        .unwrap();
+    let live = |t: &str| {
+        count(
+            &ledger,
+            &format!("SELECT count(*) FROM {t} WHERE deleted_at IS NULL"),
+        )
+    };
+    assert_eq!(live("contact"), before["contact"]);
+    assert_eq!(live("person"), before["person"]);
+}
