@@ -60,6 +60,11 @@ pub struct ImportRequest {
     /// by default.
     #[ts(optional)]
     pub default_year: Option<i32>,
+    /// Create the household an address names ("12栋2单元301") when its building and unit
+    /// are registered but the household is not (新建户); undone with the import.
+    #[ts(optional)]
+    #[serde(default)]
+    pub create_households: Option<bool>,
 }
 
 /// One column of the chosen sheet and the field it was mapped to.
@@ -115,6 +120,9 @@ pub struct PreviewRow {
     /// The household the address was matched to.
     #[ts(optional)]
     pub household_id: Option<String>,
+    /// The address names a household that the import creates (新建户).
+    #[serde(default)]
+    pub new_household: bool,
     /// Why the row is refused, skipped, or a note (an address not found), in Chinese.
     #[ts(optional)]
     pub message_zh: Option<String>,
@@ -131,6 +139,9 @@ pub struct ImportCounts {
     pub new_people: u32,
     pub matched_people: u32,
     pub new_arrivals: u32,
+    /// Households created from addresses (新建户).
+    #[serde(default)]
+    pub new_households: u32,
     pub unchanged: u32,
     pub duplicates: u32,
     pub errors: u32,

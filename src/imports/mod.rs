@@ -126,6 +126,8 @@ struct Planned {
     arrival: Option<ArrivalData>,
     target: Option<TargetData>,
     contact: Option<ContactData>,
+    /// The household this row's address names, to be created (`create_households`).
+    new_household: Option<NewHouseholdData>,
 }
 
 struct Plan {
@@ -231,6 +233,8 @@ struct Writer<'t> {
     to_link: Vec<String>,
     /// Per plan row: the index person it registered (contacts).
     created_index: HashMap<usize, String>,
+    /// The households created, by unit and room.
+    created_households: HashMap<NewHouseholdData, String>,
 }
 
 impl<'t> Writer<'t> {
@@ -244,6 +248,7 @@ impl<'t> Writer<'t> {
             created: HashMap::new(),
             to_link: Vec::new(),
             created_index: HashMap::new(),
+            created_households: HashMap::new(),
         }
     }
 
@@ -328,7 +333,31 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
+    /// The household a row's address names, created by the first row that needs it.
+    fn new_household(&mut self, h: &NewHouseholdData) -> Result<String> {
+        if let Some(id) = self.created_households.get(h) {
+            return Ok(id.clone());
+        }
+        let id = crate::register::add_household(
+            self.tx,
+            &crate::register::NewHousehold {
+                grid_id: &h.grid_id,
+                estate_id: None,
+                unit_id: Some(&h.unit_id),
+                room: &h.room,
+                responsible_worker_id: None,
+            },
+        )?;
+        self.record("household", &id)?;
+        self.created_households.insert(h.clone(), id.clone());
+        Ok(id)
+    }
+
     fn write_row(&mut self, i: usize, kind: ImportKind, row: &Planned) -> Result<()> {
+        let created_household = match &row.new_household {
+            Some(h) => Some(self.new_household(h)?),
+            None => None,
+        };
         let (person_id, household_id) = match &row.person {
             Some(PersonRef::Existing(id, household)) => (id.clone(), household.clone()),
             Some(PersonRef::SameAs(j)) => match self.created.get(j) {
@@ -345,15 +374,24 @@ impl<'t> Writer<'t> {
                 }
             },
             Some(PersonRef::New(p)) => {
-                let id = self.insert_person(p)?;
-                self.created.insert(i, (id.clone(), p.household_id.clone()));
-                (id, p.household_id.clone())
+                let household = p.household_id.clone().or(created_household.clone());
+                let id = self.insert_person(&NewPersonData {
+                    household_id: household.clone(),
+                    ..p.clone()
+                })?;
+                self.created.insert(i, (id.clone(), household.clone()));
+                (id, household)
             }
             None => return Ok(()),
         };
         if kind == ImportKind::Arrivals {
             if let Some(a) = &row.arrival {
-                let household = row.preview.household_id.clone().or(household_id);
+                let household = row
+                    .preview
+                    .household_id
+                    .clone()
+                    .or(created_household)
+                    .or(household_id);
                 self.insert_arrival(&person_id, household.as_deref(), a)?;
             }
         }
@@ -451,6 +489,19 @@ impl<'t> Writer<'t> {
 /// The register's households by (building number, unit number, room), for addresses.
 struct Households {
     by_key: HashMap<(String, String, String), Vec<(String, String)>>,
+    /// Units by (building number, unit number).
+    units: HashMap<(String, String), Vec<UnitOf>>,
+}
+
+/// A unit as an address finds it: (estate name, unit id, grid id).
+type UnitOf = (String, String, String);
+
+/// A household an import creates: in this unit (of this grid), this room.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NewHouseholdData {
+    unit_id: String,
+    grid_id: String,
+    room: String,
 }
 
 impl Households {
@@ -480,7 +531,58 @@ impl Households {
             );
             by_key.entry(key).or_default().push((estate, id));
         }
-        Ok(Households { by_key })
+        let mut units: HashMap<_, Vec<_>> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT u.id, u.name, b.name, coalesce(e.name, ''), e.grid_id FROM unit u \
+             JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id \
+             WHERE u.deleted_at IS NULL AND b.deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, unit, building, estate, grid): (String, String, String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            units
+                .entry((
+                    clean::leading_number(&building),
+                    clean::leading_number(&unit),
+                ))
+                .or_default()
+                .push((estate, id, grid));
+        }
+        Ok(Households { by_key, units })
+    }
+
+    /// The unit an address names when its household is not registered: the household to
+    /// create ("新建户"), when the building and unit are unambiguous.
+    fn missing(&self, raw: &str) -> Option<NewHouseholdData> {
+        let a = clean::address(raw)?;
+        let key = (
+            a.building.trim_start_matches('0').to_owned(),
+            a.unit
+                .as_deref()
+                .unwrap_or("1")
+                .trim_start_matches('0')
+                .to_owned(),
+        );
+        let candidates: Vec<_> = self
+            .units
+            .get(&key)?
+            .iter()
+            .filter(|(estate, _, _)| {
+                a.prefix.is_empty()
+                    || estate.is_empty()
+                    || a.prefix.contains(estate.as_str())
+                    || estate.contains(a.prefix.as_str())
+            })
+            .collect();
+        match candidates.as_slice() {
+            [(_, unit, grid)] => Some(NewHouseholdData {
+                unit_id: unit.clone(),
+                grid_id: grid.clone(),
+                room: a.room.trim_start_matches('0').to_owned(),
+            }),
+            _ => None,
+        }
     }
 
     /// The one household an address names, or why there is none.
@@ -589,6 +691,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
     let mut person_rows: HashMap<String, usize> = HashMap::new();
     // Index persons (contacts) registered by a row of the file, by ID number or name.
     let mut new_index_rows: HashMap<String, usize> = HashMap::new();
+    let mut planned_households: HashSet<NewHouseholdData> = HashSet::new();
     let mut rows: Vec<Planned> = Vec::new();
     let mut counts = ImportCounts::default();
     let empty = Cell::Empty;
@@ -623,10 +726,24 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
         };
         let address = clean::text(get("address"));
         let mut notes: Vec<String> = Vec::new();
+        let mut new_household = None;
         let household_id = if address.is_empty() {
             None
         } else {
-            households.find(&address).map_err(|e| notes.push(e)).ok()
+            match households.find(&address) {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    new_household = req
+                        .create_households
+                        .unwrap_or(false)
+                        .then(|| households.missing(&address))
+                        .flatten();
+                    if new_household.is_none() {
+                        notes.push(e);
+                    }
+                    None
+                }
+            }
         };
         let arrival = if req.kind == ImportKind::Arrivals {
             plan_arrival(
@@ -665,6 +782,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             None
         };
         let mut preview = PreviewRow {
+            new_household: new_household.is_some(),
             row: row_no,
             status: RowStatus::Accepted,
             name: name.clone(),
@@ -693,6 +811,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 arrival: None,
                 target: None,
                 contact: None,
+                new_household: None,
             });
             continue;
         }
@@ -717,6 +836,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 arrival: None,
                 target: None,
                 contact: None,
+                new_household: None,
             });
             continue;
         }
@@ -743,13 +863,18 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                             clean::text(get("notes"))
                         },
                         &address,
-                        &household_id,
+                        &household_id
+                            .clone()
+                            .or_else(|| new_household.as_ref().map(|_| String::new())),
                     ),
                 }),
             }
         };
         seen.insert(row_key, rows.len());
         person_rows.entry(person_key).or_insert(rows.len());
+        if new_household.is_some() {
+            notes.push(format!("新建户：{address}"));
+        }
         if !notes.is_empty() {
             preview.message_zh = Some(notes.join("；"));
         }
@@ -793,6 +918,11 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             RowStatus::Unchanged => counts.unchanged += 1,
             _ => {
                 counts.accepted += 1;
+                if let Some(h) = &new_household {
+                    if planned_households.insert(h.clone()) {
+                        counts.new_households += 1;
+                    }
+                }
                 if preview.new_arrival {
                     counts.new_arrivals += 1;
                 }
@@ -813,6 +943,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                     arrival: None,
                     target: None,
                     contact: None,
+                    new_household: None,
                 });
                 continue;
             }
@@ -844,6 +975,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             arrival,
             target,
             contact,
+            new_household,
         });
     }
     Ok(Plan {

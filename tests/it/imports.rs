@@ -80,6 +80,7 @@ fn request(kind: ImportKind, file: &str, bytes: Vec<u8>) -> ImportRequest {
         sheet: None,
         mapping: None,
         default_year: Some(2020),
+        create_households: None,
     }
 }
 
@@ -927,6 +928,7 @@ fn preview_row(n: u32, status: RowStatus) -> PreviewRow {
         matched_person_id: None,
         new_arrival: false,
         household_id: None,
+        new_household: false,
         message_zh: None,
         cell: None,
     }
@@ -1573,4 +1575,86 @@ fn a_contacts_list_is_imported_undone_and_its_form_imports_back() {
     };
     assert_eq!(live("contact"), before["contact"]);
     assert_eq!(live("person"), before["person"]);
+}
+
+// Households from addresses (新建户).
+
+#[test]
+fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
+    let (_dir, mut ledger) = fresh_ledger();
+    setup(&mut ledger);
+    let csv = "姓名,联系电话,现住址\n\
+               新户甲,13800000031,幸福家园1栋2单元401\n\
+               新户乙,13800000032,1栋1单元402室\n\
+               新户丙,13800000033,1栋1单元402\n\
+               无楼丁,13800000034,5栋1单元101\n";
+    let mut req = request(ImportKind::People, "住户.csv", csv.as_bytes().to_vec());
+    let without = imports::preview(ledger.conn(), &req).unwrap();
+    assert!(without
+        .rows
+        .iter()
+        .all(|r| !r.new_household && r.household_id.is_none()));
+    assert!(without.rows[0]
+        .message_zh
+        .as_deref()
+        .unwrap()
+        .contains("没有地址"));
+    assert_eq!(without.counts.new_households, 0);
+
+    req.create_households = Some(true);
+    let p = imports::preview(ledger.conn(), &req).unwrap();
+    let flags: Vec<_> = p.rows.iter().map(|r| r.new_household).collect();
+    assert_eq!(flags, vec![true, true, true, false]);
+    assert!(p.rows[0].message_zh.as_deref().unwrap().contains("新建户"));
+    assert!(p.rows[3]
+        .message_zh
+        .as_deref()
+        .unwrap()
+        .contains("没有地址"));
+    assert_eq!(p.counts.new_households, 2);
+
+    let households = count(
+        &ledger,
+        "SELECT count(*) FROM household WHERE deleted_at IS NULL",
+    );
+    let done = imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM household WHERE deleted_at IS NULL"
+        ),
+        households + 2
+    );
+    let room_of = |name: &str| -> (String, String) {
+        ledger
+            .conn()
+            .query_row(
+                "SELECT h.room, u.name FROM person p JOIN household h ON h.id = p.household_id \
+                 JOIN unit u ON u.id = h.unit_id WHERE p.name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    assert_eq!(room_of("新户甲").0, "401");
+    assert_eq!(
+        room_of("新户乙"),
+        room_of("新户丙"),
+        "one household for both"
+    );
+    assert_eq!(room_of("新户乙").0, "402");
+    // The new household is found by address search (its keys were filled at the end).
+    let hits = gridledger::search::search_people(ledger.conn(), "1栋2单元401", 10, 0).unwrap();
+    assert!(hits.iter().any(|h| h.name == "新户甲"), "{hits:?}");
+
+    ledger
+        .write(&actor(), |tx| imports::undo_import(tx, &done.import_id))
+        .unwrap();
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM household WHERE deleted_at IS NULL"
+        ),
+        households
+    );
 }

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Flex,
   Modal,
   Popconfirm,
@@ -98,6 +99,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
   const committing = useCommitImport();
   const report = useErrorReport();
   const [imported, setImported] = useState<string | null>(null);
+  const [createHouseholds, setCreateHouseholds] = useState(false);
 
   const run = (next: ImportRequest, then?: number) => {
     setError(null);
@@ -117,7 +119,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const bytes = Array.from(new Uint8Array(await readBytes(file)));
-    run({ kind, fileName: file.name, bytes }, 1);
+    run({ kind, fileName: file.name, bytes, ...(createHouseholds ? { createHouseholds } : {}) }, 1);
   };
 
   const mapping: Mapping = (request?.mapping as Mapping | undefined) ?? {};
@@ -187,6 +189,13 @@ function Wizard({ kind }: { kind: ImportKind }) {
       {step === 0 && (
         <Space direction="vertical">
           <span>{t(`imports.file.hint.${kind}`)}</span>
+          <Checkbox
+            checked={createHouseholds}
+            onChange={(e) => setCreateHouseholds(e.target.checked)}
+            data-testid="import-create-households"
+          >
+            {t('imports.file.createHouseholds')}
+          </Checkbox>
           <input
             type="file"
             accept=".xlsx,.xls,.ods,.csv"
@@ -291,6 +300,9 @@ function Counts({ preview }: { preview: ImportPreview }) {
     ['accepted', c.accepted],
     ['newPeople', c.newPeople],
     ['matchedPeople', c.matchedPeople],
+    ...(c.newHouseholds > 0
+      ? ([['newHouseholds', c.newHouseholds]] as [keyof ImportCounts, number][])
+      : []),
     ...(preview.kind === 'arrivals'
       ? ([['newArrivals', c.newArrivals]] as [keyof ImportCounts, number][])
       : []),
@@ -390,6 +402,7 @@ function Rows({ preview }: { preview: ImportPreview }) {
               <Space size={4}>
                 <Tag color={STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Tag>
                 {r.newPerson && <Tag color="blue">{t('imports.rows.newPerson')}</Tag>}
+                {r.newHousehold && <Tag color="purple">{t('imports.rows.newHousehold')}</Tag>}
               </Space>
             ),
           },
