@@ -149,6 +149,7 @@ fn main() -> Result<()> {
         sheet: None,
         mapping: None,
         default_year: Some(2020),
+        create_households: None,
     };
 
     let mut table = Vec::new();

@@ -178,6 +178,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::forms::open_export_folder,
         // 导入 (imports)
         commands::imports::preview_import,
+        commands::imports::import_preview_rows,
         commands::imports::commit_import,
         commands::imports::import_error_report,
         commands::imports::list_imports,

@@ -583,6 +583,14 @@ fn import_commands_preview_commit_list_and_undo() {
     assert_eq!(preview["counts"]["newArrivals"], 1, "{preview}");
     assert_eq!(preview["counts"]["errors"], 1);
     assert_eq!(preview["rows"][1]["cell"], "A3");
+    let errors = invoke(
+        &app,
+        "import_preview_rows",
+        json!({ "input": { "previewId": preview["previewId"], "status": "error" } }),
+    )
+    .unwrap();
+    assert_eq!(errors["total"], 1, "{errors}");
+    assert_eq!(errors["rows"][0]["cell"], "A3");
     let report = invoke(&app, "import_error_report", request.clone()).unwrap();
     assert!(report.as_array().unwrap().len() > 100, "xlsx bytes");
     let done = invoke(&app, "commit_import", request).unwrap();

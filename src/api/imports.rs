@@ -14,6 +14,10 @@ pub enum ImportKind {
     People,
     /// 返乡/外来名单: arrivals (the person matched or registered with them).
     Arrivals,
+    /// 境外名单: call targets for 电话核实 (the person matched or registered with them).
+    CallTargets,
+    /// 密接名单: contacts (四同人员) of an index person, both matched or registered.
+    Contacts,
 }
 
 impl ImportKind {
@@ -21,6 +25,8 @@ impl ImportKind {
         match self {
             ImportKind::People => "people",
             ImportKind::Arrivals => "arrivals",
+            ImportKind::CallTargets => "call_targets",
+            ImportKind::Contacts => "contacts",
         }
     }
 
@@ -28,6 +34,8 @@ impl ImportKind {
         match code {
             "people" => Some(ImportKind::People),
             "arrivals" => Some(ImportKind::Arrivals),
+            "call_targets" => Some(ImportKind::CallTargets),
+            "contacts" => Some(ImportKind::Contacts),
             _ => None,
         }
     }
@@ -52,6 +60,11 @@ pub struct ImportRequest {
     /// by default.
     #[ts(optional)]
     pub default_year: Option<i32>,
+    /// Create the household an address names ("12栋2单元301") when its building and unit
+    /// are registered but the household is not (新建户); undone with the import.
+    #[ts(optional)]
+    #[serde(default)]
+    pub create_households: Option<bool>,
 }
 
 /// One column of the chosen sheet and the field it was mapped to.
@@ -107,6 +120,9 @@ pub struct PreviewRow {
     /// The household the address was matched to.
     #[ts(optional)]
     pub household_id: Option<String>,
+    /// The address names a household that the import creates (新建户).
+    #[serde(default)]
+    pub new_household: bool,
     /// Why the row is refused, skipped, or a note (an address not found), in Chinese.
     #[ts(optional)]
     pub message_zh: Option<String>,
@@ -123,6 +139,9 @@ pub struct ImportCounts {
     pub new_people: u32,
     pub matched_people: u32,
     pub new_arrivals: u32,
+    /// Households created from addresses (新建户).
+    #[serde(default)]
+    pub new_households: u32,
     pub unchanged: u32,
     pub duplicates: u32,
     pub errors: u32,
@@ -139,8 +158,13 @@ pub struct ImportPreview {
     pub header_rows: Vec<u32>,
     pub columns: Vec<ImportColumn>,
     pub fields: Vec<ImportField>,
+    /// Every row's plan — or, over IPC, only the first page of them: the rest are fetched
+    /// by page with `import_preview_rows` and this `preview_id`.
     pub rows: Vec<PreviewRow>,
     pub counts: ImportCounts,
+    /// Set when `rows` was cut to a page (`imports::page_preview`).
+    #[ts(optional)]
+    pub preview_id: Option<String>,
 }
 
 /// A committed import.
@@ -192,4 +216,28 @@ pub struct ImportLogQuery {
 pub struct ImportMappingQuery {
     pub source: String,
     pub kind: ImportKind,
+}
+
+/// Arguments of `import_preview_rows`: one page of a paged preview's rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviewRowsQuery {
+    pub preview_id: String,
+    /// Only rows with this status (e.g. only errors); every row when absent.
+    #[ts(optional)]
+    #[serde(default)]
+    pub status: Option<RowStatus>,
+    #[serde(default)]
+    pub offset: u32,
+    /// At most this many (50 when 0, 500 at most).
+    #[serde(default)]
+    pub limit: u32,
+}
+
+/// One page of a preview's rows, and how many rows the filter matches in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRowsPage {
+    pub rows: Vec<PreviewRow>,
+    pub total: u32,
 }

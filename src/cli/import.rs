@@ -12,7 +12,7 @@ use gridledger::{Error, Ledger, Result};
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// people (户籍台账 into the register) or arrivals (返乡/外来名单).
+    /// people (户籍台账), arrivals (返乡/外来名单), call_targets (境外名单) or contacts (密接名单).
     kind: String,
     /// The file: .xlsx, .xls, .ods or .csv (UTF-8 or GBK/GB18030).
     file: PathBuf,
@@ -29,6 +29,10 @@ pub struct ImportArgs {
     /// The year of dates written without one (1月21日); default: the statistical date's.
     #[arg(long)]
     year: Option<i32>,
+    /// Create the household an address names when its building and unit are registered
+    /// but the household is not (新建户).
+    #[arg(long)]
+    create_households: bool,
     /// Show what would happen per row; write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -59,8 +63,8 @@ fn kind_of(raw: &str) -> Result<ImportKind> {
     ImportKind::from_code(raw).ok_or_else(|| {
         Error::invalid(
             "import.kind",
-            format!("unknown kind {raw:?} (people, arrivals)"),
-            "导入类型应为 people 或 arrivals",
+            format!("unknown kind {raw:?} (people, arrivals, call_targets, contacts)"),
+            "导入类型应为 people、arrivals、call_targets 或 contacts",
         )
     })
 }
@@ -101,6 +105,7 @@ pub fn import_command(ledger: &mut Ledger, args: ImportArgs) -> Result<()> {
         sheet: args.sheet,
         mapping,
         default_year: args.year,
+        create_households: args.create_households.then_some(true),
     };
     let actor = Actor::cli();
     let (preview, import_id) = if args.dry_run {

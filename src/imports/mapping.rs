@@ -144,6 +144,179 @@ const TRANSPORT_NO: FieldSpec = FieldSpec {
     ],
 };
 
+const COUNTRY: FieldSpec = FieldSpec {
+    key: "country",
+    label_zh: "所在国家（地区）",
+    required: false,
+    synonyms: &[
+        "所在国家",
+        "所在国家地区",
+        "国家",
+        "国家地区",
+        "所在国",
+        "现所在国家",
+        "出境目的地",
+        "目的地国家",
+    ],
+};
+const CITY: FieldSpec = FieldSpec {
+    key: "city",
+    label_zh: "现所在地",
+    required: false,
+    synonyms: &[
+        "现所在地",
+        "所在地",
+        "所在城市",
+        "现所在城市",
+        "目前所在地",
+        "现在何地",
+        "境外地址",
+        "境外住址",
+        "现居住城市",
+    ],
+};
+const REASON: FieldSpec = FieldSpec {
+    key: "reason",
+    label_zh: "外出事由",
+    required: false,
+    synonyms: &[
+        "外出事由",
+        "出境事由",
+        "出国事由",
+        "外出原因",
+        "出境原因",
+        "事由",
+    ],
+};
+const AWAY_SINCE: FieldSpec = FieldSpec {
+    key: "away_since",
+    label_zh: "外出时间",
+    required: false,
+    synonyms: &[
+        "外出时间",
+        "外出日期",
+        "出境时间",
+        "出境日期",
+        "出国时间",
+        "出国日期",
+        "离开时间",
+        "离开日期",
+    ],
+};
+const FOREIGN_PHONE: FieldSpec = FieldSpec {
+    key: "foreign_phone",
+    label_zh: "境外联系电话",
+    required: false,
+    synonyms: &[
+        "境外联系电话",
+        "境外电话",
+        "境外手机",
+        "国外电话",
+        "国外联系电话",
+        "境外联系方式",
+    ],
+};
+const RELATIVE_NAME: FieldSpec = FieldSpec {
+    key: "relative_name",
+    label_zh: "家属姓名",
+    required: false,
+    synonyms: &[
+        "家属姓名",
+        "亲属姓名",
+        "紧急联系人",
+        "紧急联系人姓名",
+        "国内联系人",
+    ],
+};
+const RELATIVE_PHONE: FieldSpec = FieldSpec {
+    key: "relative_phone",
+    label_zh: "家属电话",
+    required: false,
+    synonyms: &[
+        "家属电话",
+        "家属联系电话",
+        "亲属电话",
+        "亲属联系电话",
+        "紧急联系人电话",
+        "国内联系人电话",
+    ],
+};
+const VERIFIED: FieldSpec = FieldSpec {
+    key: "notes",
+    label_zh: "核实情况",
+    required: false,
+    synonyms: &["核实情况", "备注", "说明", "核实结果"],
+};
+const PLANNED_RETURN: FieldSpec = FieldSpec {
+    key: "planned_return",
+    label_zh: "计划返回时间",
+    required: false,
+    synonyms: &[
+        "计划返回时间",
+        "预计返回时间",
+        "计划回国时间",
+        "预计回国时间",
+        "计划返回日期",
+    ],
+};
+
+const INDEX_NAME: FieldSpec = FieldSpec {
+    key: "index_name",
+    label_zh: "关联人员",
+    required: true,
+    synonyms: &[
+        "关联人员",
+        "关联人员姓名",
+        "关联病例",
+        "关联病例姓名",
+        "病例姓名",
+        "确诊病例",
+        "指示病例",
+        "密接来源",
+        "与谁接触",
+        "接触对象",
+    ],
+};
+const INDEX_ID_NUMBER: FieldSpec = FieldSpec {
+    key: "index_id_number",
+    label_zh: "关联人员身份证号",
+    required: false,
+    synonyms: &[
+        "关联人员身份证号",
+        "关联人员身份证号码",
+        "病例身份证号",
+        "病例身份证号码",
+        "关联病例身份证号",
+    ],
+};
+const EXPOSURE: FieldSpec = FieldSpec {
+    key: "exposure",
+    label_zh: "接触方式",
+    required: false,
+    synonyms: &[
+        "接触方式",
+        "接触类型",
+        "四同类型",
+        "接触情况",
+        "与病例关系",
+        "关系类型",
+    ],
+};
+const LAST_CONTACT: FieldSpec = FieldSpec {
+    key: "last_contact_on",
+    label_zh: "最后接触日期",
+    required: true,
+    synonyms: &[
+        "最后接触日期",
+        "最后接触时间",
+        "末次接触日期",
+        "末次接触时间",
+        "最后一次接触时间",
+        "接触日期",
+        "接触时间",
+    ],
+};
+
 const PEOPLE: &[FieldSpec] = &[NAME, ID_NUMBER, PHONE, ADDRESS, RELATION, NOTES];
 const ARRIVALS: &[FieldSpec] = &[
     NAME,
@@ -157,11 +330,44 @@ const ARRIVALS: &[FieldSpec] = &[
     NOTES,
 ];
 
+/// 境外名单, and the 电话核实登记表's own export: 现所在地 / 所在国家（地区） / 外出事由 /
+/// 外出时间 / 联系电话 / 境外联系电话 / 家属姓名 / 家属电话 / 核实情况 / 计划返回时间.
+const CALL_TARGETS: &[FieldSpec] = &[
+    NAME,
+    ID_NUMBER,
+    PHONE,
+    ADDRESS,
+    COUNTRY,
+    CITY,
+    REASON,
+    AWAY_SINCE,
+    FOREIGN_PHONE,
+    RELATIVE_NAME,
+    RELATIVE_PHONE,
+    VERIFIED,
+    PLANNED_RETURN,
+];
+
+/// 密接名单, and the 密接登记表's own export (关联人员 by name, 接触方式, 最后接触日期).
+const CONTACTS: &[FieldSpec] = &[
+    NAME,
+    ID_NUMBER,
+    PHONE,
+    ADDRESS,
+    INDEX_NAME,
+    INDEX_ID_NUMBER,
+    EXPOSURE,
+    LAST_CONTACT,
+    NOTES,
+];
+
 /// The fields of a kind, in the order the wizard lists them.
 pub fn fields(kind: ImportKind) -> &'static [FieldSpec] {
     match kind {
         ImportKind::People => PEOPLE,
         ImportKind::Arrivals => ARRIVALS,
+        ImportKind::CallTargets => CALL_TARGETS,
+        ImportKind::Contacts => CONTACTS,
     }
 }
 

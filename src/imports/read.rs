@@ -185,7 +185,10 @@ fn cell_of(d: &Data) -> Cell {
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) if dt.is_datetime() => Cell::Date(dt.as_f64()),
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        // ODS date cells come as ISO text ("2020-01-21", "2020-01-21T08:30:00"): a date
+        // cell like xlsx's, as an Excel serial; anything else stays text.
+        Data::DateTimeIso(s) => iso_serial(s).map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
     }
 }
 
@@ -292,6 +295,26 @@ pub fn column_letter(mut index: usize) -> String {
     }
     out.reverse();
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// An ISO date or date-time as an Excel serial (1900 system: 1899-12-30 is day 0).
+fn iso_serial(s: &str) -> Option<f64> {
+    let (date, time) = match s.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let days = (date - epoch).num_days() as f64;
+    let fraction = match time {
+        Some(t) => {
+            let t =
+                chrono::NaiveTime::parse_from_str(t.trim_end_matches('Z'), "%H:%M:%S%.f").ok()?;
+            f64::from(chrono::Timelike::num_seconds_from_midnight(&t)) / 86_400.0
+        }
+        None => 0.0,
+    };
+    Some(days + fraction)
 }
 
 #[cfg(test)]

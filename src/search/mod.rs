@@ -125,6 +125,33 @@ pub fn defer_household_keys<T>(tx: &Connection, write: impl FnOnce() -> Result<T
     Ok(value)
 }
 
+/// Add the name keys of the people `ids_sql` selects (`?1` = `arg`, `?2` = `entity`), in
+/// one statement sorted by key: what the `person_search_keys_insert` trigger does per row,
+/// for bulk writers that made it stand aside (`store::without_triggers`, imports). Sorted
+/// inserts land in key order instead of at random places in a large B-tree.
+pub fn fill_person_keys(tx: &Connection, ids_sql: &str, arg: &str, entity: &str) -> Result<()> {
+    tx.execute(
+        &format!(
+            "INSERT OR IGNORE INTO person_search_key (kind, key, name, person_id)
+             SELECT kind, key, name, person_id FROM (
+                 SELECT 'i' AS kind, k.value AS key, s.name AS name, s.person_id AS person_id
+                 FROM person_search s, json_each(gl_search_keys('initials', s.name)) k
+                 WHERE s.person_id IN ({ids_sql})
+                 UNION ALL
+                 SELECT 'p', k.value, s.name, s.person_id
+                 FROM person_search s, json_each(gl_search_keys('full', s.name)) k
+                 WHERE s.person_id IN ({ids_sql})
+                 UNION ALL
+                 SELECT 'n', k.value, s.name, s.person_id
+                 FROM person_search s, json_each(gl_search_keys('suffixes', s.name)) k
+                 WHERE s.person_id IN ({ids_sql}))
+             ORDER BY kind, key, name, person_id"
+        ),
+        rusqlite::params![arg, entity],
+    )?;
+    Ok(())
+}
+
 /// Rebuild the whole search index from the register (what migration 0003 does once). For
 /// repair and tests; the triggers keep it current otherwise. Writes only derived,
 /// unaudited tables, so it needs no actor.

@@ -15,7 +15,7 @@
 use std::sync::{Arc, Mutex};
 
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -211,4 +211,73 @@ impl AuditEntry {
         }
         Ok(out)
     }
+}
+
+/// Run `write` with the named triggers standing aside: each is dropped inside the caller's
+/// transaction and created again, from its own stored SQL, when `write` returns. Bulk
+/// writers (imports) use it for per-row insert triggers whose work they then do set-wise
+/// ([`audit_inserted`], `search::fill_person_keys`). Being DDL in the same transaction, a
+/// failure anywhere rolls the triggers back with the rows; nothing outside the transaction
+/// ever sees them missing. A trigger that does not exist is left alone.
+pub fn without_triggers<T>(
+    tx: &Transaction,
+    names: &[&str],
+    write: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    let mut saved: Vec<String> = Vec::new();
+    for name in names {
+        let sql: Option<String> = tx
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                params![name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(sql) = sql {
+            tx.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+            saved.push(sql);
+        }
+    }
+    let result = write();
+    for sql in &saved {
+        tx.execute_batch(sql)?;
+    }
+    result
+}
+
+/// Write the audit rows of inserts made while `table`'s insert trigger stood aside
+/// ([`without_triggers`]): for every row whose id `ids_sql` selects (`?1` = `arg`, `?2` =
+/// the table's name), the row the trigger would have written, in id order. Returns how
+/// many. Refused outside `Ledger::write`, like the trigger.
+pub fn audit_inserted(tx: &Transaction, table: &str, ids_sql: &str, arg: &str) -> Result<usize> {
+    let actor: Option<String> = tx.query_row("SELECT gl_actor()", [], |r| r.get(0))?;
+    if actor.is_none() {
+        return Err(crate::error::Error::invalid(
+            "audit.actor",
+            "write outside Ledger::write: no audit actor",
+            "写入未经台账事务（缺少操作人）",
+        ));
+    }
+    let columns: Vec<String> = tx
+        .prepare("SELECT name FROM pragma_table_info(?1)")?
+        .query_map([table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let q = |s: &str| s.replace('\'', "''");
+    let ident = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let all = columns
+        .iter()
+        .map(|c| format!("'{}', t.{}", q(c), ident(c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n = tx.execute(
+        &format!(
+            "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes) \
+             SELECT gl_uuid7(), gl_now(), gl_actor(), '{name}', t.id, 'insert', json_object({all}) \
+             FROM {t} t WHERE t.id IN ({ids_sql}) ORDER BY t.id",
+            name = q(table),
+            t = ident(table),
+        ),
+        params![arg, table],
+    )?;
+    Ok(n)
 }

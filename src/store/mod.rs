@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
-pub use audit::{now_text, record_event, AuditEntry, AuditEvent};
+pub use audit::{audit_inserted, now_text, record_event, without_triggers, AuditEntry, AuditEvent};
 pub use migrate::LATEST_VERSION;
 
 /// How to open a ledger.

@@ -33,8 +33,9 @@ use gridledger::api::{
     GateDay, GateDayQuery, GateSummary, ImportKind, ImportLogEntry, ImportLogQuery, ImportMapping,
     ImportMappingQuery, ImportOutcome, ImportPreview, ImportRequest, NewCallBack, NewCheckpoint,
     NewDifficulty, NewDifficultyFollowUp, NewEnterprise, NewGateCheck, NewPublicity, NewVisit,
-    NewWorkCertificate, Publicity, PublicityRange, PublicityTotals, SaveCertificate, VisitFilter,
-    VisitUpdate, VoidCertificate, WorkCertificate, WorkCounts,
+    NewWorkCertificate, PreviewRowsPage, PreviewRowsQuery, Publicity, PublicityRange,
+    PublicityTotals, SaveCertificate, VisitFilter, VisitUpdate, VoidCertificate, WorkCertificate,
+    WorkCounts,
 };
 use gridledger::api::{
     DailyStats, SituationReport, SituationReportExport, StatsDateArg, TrendPoint,
@@ -156,6 +157,8 @@ fn generate(into: &Path) {
     ImportOutcome::export_all(&cfg).expect("export ImportOutcome");
     ImportLogEntry::export_all(&cfg).expect("export ImportLogEntry");
     ImportLogQuery::export_all(&cfg).expect("export ImportLogQuery");
+    PreviewRowsQuery::export_all(&cfg).expect("export PreviewRowsQuery");
+    PreviewRowsPage::export_all(&cfg).expect("export PreviewRowsPage");
     ImportMapping::export_all(&cfg).expect("export ImportMapping");
     ImportMappingQuery::export_all(&cfg).expect("export ImportMappingQuery");
     // Supplies.

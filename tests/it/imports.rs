@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use gridledger::api::{ImportKind, ImportMapping, ImportRequest, PersonPatch, RowStatus};
+use gridledger::api::{
+    ImportCounts, ImportKind, ImportMapping, ImportPreview, ImportRequest, PersonPatch, PreviewRow,
+    PreviewRowsQuery, RowStatus,
+};
 use gridledger::imports::read::{self, Cell, Format};
 use gridledger::imports::{self, CommitOptions};
 use gridledger::register::{self, NewPerson};
@@ -77,6 +80,7 @@ fn request(kind: ImportKind, file: &str, bytes: Vec<u8>) -> ImportRequest {
         sheet: None,
         mapping: None,
         default_year: Some(2020),
+        create_households: None,
     }
 }
 
@@ -404,6 +408,99 @@ fn an_injected_failure_at_row_n_leaves_every_table_unchanged() {
     // Without the failure the same import goes through.
     imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
     assert_ne!(table_counts(&ledger), before);
+}
+
+/// The schema's triggers, by name and SQL.
+fn triggers(ledger: &Ledger) -> Vec<(String, String)> {
+    ledger
+        .conn()
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_set_wise_commit_audits_every_row_indexes_the_people_and_restores_the_triggers() {
+    let (_dir, mut ledger) = fresh_ledger();
+    setup(&mut ledger);
+    let schema = triggers(&ledger);
+    assert!(schema.iter().any(|(n, _)| n == "audit_person_insert"));
+    let req = request(ImportKind::Arrivals, "返乡名单.xlsx", messy_arrivals());
+    // A failed commit rolls the standing-aside triggers back with the rows.
+    imports::commit(
+        &mut ledger,
+        &actor(),
+        &req,
+        &CommitOptions {
+            fail_at_row: Some(12),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(triggers(&ledger), schema);
+    let done = imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    assert_eq!(
+        triggers(&ledger),
+        schema,
+        "every trigger is back, unchanged"
+    );
+    let conn = ledger.conn();
+    let written: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM import_row WHERE import_id = ?1",
+            [&done.import_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(written >= 4, "{written}");
+    // Exactly one audit insert row per written row, by the importing actor, with the
+    // row's values.
+    let audited: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM import_row r JOIN audit_log a              ON a.entity = r.entity AND a.entity_id = r.entity_id AND a.action = 'insert'              WHERE r.import_id = ?1 AND a.actor = 'worker:王芳'              AND json_extract(a.changes, '$.id') = r.entity_id",
+            [&done.import_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, written);
+    let name: String = conn
+        .query_row(
+            "SELECT json_extract(a.changes, '$.name') FROM audit_log a JOIN person p              ON p.id = a.entity_id WHERE a.entity = 'person' AND p.name = '张三'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "张三");
+    // The new people are found by search, by pinyin initials and by name suffix.
+    let hits = gridledger::search::search_people(conn, "zs", 10, 0).unwrap();
+    assert!(hits.iter().any(|h| h.name == "张三"), "{hits:?}");
+    let hits = gridledger::search::search_people(conn, "三", 10, 0).unwrap();
+    assert!(hits.iter().any(|h| h.name == "张三"), "{hits:?}");
+    // Later single writes are audited and indexed by the restored triggers.
+    let later = ledger
+        .write(&actor(), |tx| {
+            register::add_person(
+                tx,
+                &NewPerson {
+                    name: "赵后来",
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        count(
+            &ledger,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE entity_id = '{later}' AND action = 'insert'"
+            )
+        ),
+        1
+    );
+    let hits = gridledger::search::search_people(ledger.conn(), "zhl", 10, 0).unwrap();
+    assert!(hits.iter().any(|h| h.name == "赵后来"), "{hits:?}");
 }
 
 #[test]
@@ -818,4 +915,746 @@ proptest! {
         let (_dir, ledger) = fresh_ledger();
         let _ = imports::preview(ledger.conn(), &request(ImportKind::Arrivals, "x.csv", text.into_bytes()));
     }
+}
+
+// Paged previews (what the wizard fetches a page at a time over IPC).
+
+fn preview_row(n: u32, status: RowStatus) -> PreviewRow {
+    PreviewRow {
+        row: n,
+        status,
+        name: format!("人{n}"),
+        new_person: false,
+        matched_person_id: None,
+        new_arrival: false,
+        household_id: None,
+        new_household: false,
+        message_zh: None,
+        cell: None,
+    }
+}
+
+#[test]
+fn a_paged_preview_serves_its_rows_by_page_and_status() {
+    let rows: Vec<PreviewRow> = (1..=1000)
+        .map(|n| {
+            preview_row(
+                n,
+                if n % 10 == 0 {
+                    RowStatus::Error
+                } else {
+                    RowStatus::Accepted
+                },
+            )
+        })
+        .collect();
+    let preview = ImportPreview {
+        kind: ImportKind::People,
+        sheets: vec![],
+        sheet: String::new(),
+        header_rows: vec![],
+        columns: vec![],
+        fields: vec![],
+        rows,
+        counts: ImportCounts::default(),
+        preview_id: None,
+    };
+    let paged = imports::page_preview(preview, imports::FIRST_PAGE);
+    assert_eq!(paged.rows.len(), imports::FIRST_PAGE);
+    let id = paged.preview_id.clone().unwrap();
+    let q = |status, offset, limit| PreviewRowsQuery {
+        preview_id: id.clone(),
+        status,
+        offset,
+        limit,
+    };
+    let page = imports::preview_rows(&q(None, 990, 50)).unwrap();
+    assert_eq!(page.total, 1000);
+    assert_eq!(
+        page.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        (991..=1000).collect::<Vec<_>>()
+    );
+    let errors = imports::preview_rows(&q(Some(RowStatus::Error), 10, 5)).unwrap();
+    assert_eq!(errors.total, 100);
+    assert_eq!(
+        errors.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        vec![110, 120, 130, 140, 150]
+    );
+    let unknown = imports::preview_rows(&PreviewRowsQuery {
+        preview_id: "nope".into(),
+        status: None,
+        offset: 0,
+        limit: 0,
+    });
+    assert!(unknown.is_err());
+}
+
+// Real .xls and .ods files (LibreOffice-made, `tests/fixtures/imports/make_messy.py`).
+
+fn fixture_file(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/imports")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn real_xls_and_ods_files_are_read_cell_by_cell() {
+    for name in ["messy-arrivals.xls", "messy-arrivals.ods"] {
+        let bytes = fixture_file(name);
+        let read = read::read(name, &bytes, None).unwrap();
+        assert_eq!(read.sheets, vec!["返乡人员", "说明"], "{name}");
+        assert_eq!(read.grid.sheet, "返乡人员");
+        let rows = &read.grid.rows;
+        assert_eq!(
+            rows[0][0],
+            Cell::Text("幸福社区返乡人员核查名单".into()),
+            "{name}"
+        );
+        assert_eq!(rows[2][5], Cell::Text("返回情况".into()), "{name}");
+        assert_eq!(rows[3][6], Cell::Text("从何地返回".into()), "{name}");
+        assert_eq!(rows[4][1], Cell::Text("张　三".into()), "{name}");
+        assert_eq!(rows[4][3], Cell::Number(13_800_000_001.0), "{name}");
+        assert_eq!(
+            rows[4][5],
+            Cell::Date(43_851.0),
+            "{name}: 2020-01-21 as a date"
+        );
+        assert_eq!(rows[5][2], Cell::Number(3.404_031_985_123_1e17), "{name}");
+        assert_eq!(rows[8][5], Cell::Number(20_200_123.0), "{name}");
+        let notes = read::read(name, &bytes, Some("说明")).unwrap();
+        assert!(matches!(&notes.grid.rows[0][0], Cell::Text(t) if t.starts_with("说明")));
+    }
+}
+
+#[test]
+fn real_xls_and_ods_files_go_through_a_full_dry_run() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let s = setup(&mut ledger);
+    for name in ["messy-arrivals.xls", "messy-arrivals.ods"] {
+        let req = request(ImportKind::Arrivals, name, fixture_file(name));
+        let p = imports::preview(ledger.conn(), &req).unwrap();
+        assert_eq!(p.header_rows, vec![3, 4], "{name}");
+        assert_eq!(p.columns[6].header, "返回情况/从何地返回");
+        let by_row = |n: u32| p.rows.iter().find(|r| r.row == n).unwrap();
+        let zhang = by_row(5);
+        assert_eq!(zhang.status, RowStatus::Accepted, "{name}: {zhang:?}");
+        assert_eq!(zhang.name, "张 三", "full-width space normalised");
+        assert!(zhang.new_person && zhang.household_id.is_some());
+        let corrupted = by_row(6);
+        assert_eq!(corrupted.status, RowStatus::Error);
+        assert_eq!(corrupted.cell.as_deref(), Some("C6"));
+        let wangwu = by_row(7);
+        assert_eq!(
+            wangwu.matched_person_id.as_deref(),
+            Some(s.wangwu.as_str()),
+            "{name}"
+        );
+        assert_eq!(by_row(8).status, RowStatus::Duplicate, "{name}");
+        assert_eq!(
+            by_row(9).status,
+            RowStatus::Accepted,
+            "{name}: {:?}",
+            by_row(9)
+        );
+        assert_eq!(
+            by_row(10).status,
+            RowStatus::Accepted,
+            "{name}: {:?}",
+            by_row(10)
+        );
+        assert!(
+            p.rows.iter().all(|r| r.row != 11),
+            "a numbered line with nothing else is no data"
+        );
+        let c = &p.counts;
+        assert_eq!(
+            (
+                c.rows,
+                c.accepted,
+                c.new_people,
+                c.matched_people,
+                c.duplicates,
+                c.errors
+            ),
+            (6, 4, 3, 1, 1, 1),
+            "{name}: {c:?}"
+        );
+    }
+}
+
+// 境外名单 → call targets (电话核实).
+
+fn abroad_list() -> Vec<u8> {
+    use W::*;
+    let header = [
+        "序号",
+        "姓名",
+        "身份证号",
+        "联系电话",
+        "现所在地",
+        "所在国家（地区）",
+        "外出事由",
+        "外出时间",
+        "境外联系电话",
+        "家属姓名",
+        "家属电话",
+        "核实情况",
+        "计划返回时间",
+    ];
+    let lisi = idn("34040319800101001");
+    xlsx(
+        &[(
+            "境外人员",
+            vec![
+                vec![S("境外人员电话核实登记表")],
+                header.iter().map(|h| S(h)).collect(),
+                vec![
+                    N(1.0),
+                    S("李四"),
+                    Own(lisi.clone()),
+                    E,
+                    S("首尔"),
+                    S("韩国"),
+                    S("探亲"),
+                    D(43_840.0),
+                    S("+82 10-1234-5678"),
+                    S("李父"),
+                    N(13_900_000_009.0),
+                    S("已接通，暂不返回"),
+                    S("2020-03-01"),
+                ],
+                vec![
+                    N(2.0),
+                    S("新人甲"),
+                    E,
+                    N(13_800_000_011.0),
+                    S("米兰"),
+                    S("意大利"),
+                    S("务工"),
+                    S("2020/1/5"),
+                    S("0039 333 1234567"),
+                ],
+                vec![N(3.0), S("新人乙"), E, N(13_800_000_012.0)],
+                vec![
+                    N(4.0),
+                    S("新人丙"),
+                    E,
+                    N(13_800_000_013.0),
+                    E,
+                    S("日本"),
+                    S("旅游"),
+                    E,
+                    S("123"),
+                ],
+                vec![N(5.0), S("李四"), Own(lisi), E, S("首尔"), S("韩国")],
+            ],
+        )],
+        &[],
+    )
+}
+
+#[test]
+fn an_abroad_list_becomes_call_targets_and_is_undone_as_a_whole() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let s = setup(&mut ledger);
+    let req = request(ImportKind::CallTargets, "境外名单.xlsx", abroad_list());
+    let p = imports::preview(ledger.conn(), &req).unwrap();
+    let fields: Vec<_> = p.columns.iter().map(|c| c.field.as_deref()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            None,
+            Some("name"),
+            Some("id_number"),
+            Some("phone"),
+            Some("city"),
+            Some("country"),
+            Some("reason"),
+            Some("away_since"),
+            Some("foreign_phone"),
+            Some("relative_name"),
+            Some("relative_phone"),
+            Some("notes"),
+            Some("planned_return"),
+        ]
+    );
+    let by_row = |n: u32| p.rows.iter().find(|r| r.row == n).unwrap();
+    assert_eq!(
+        by_row(3).matched_person_id.as_deref(),
+        Some(s.lisi.as_str())
+    );
+    assert_eq!(by_row(3).status, RowStatus::Accepted);
+    assert!(by_row(4).new_person);
+    assert_eq!(by_row(5).status, RowStatus::Error);
+    assert!(by_row(5)
+        .message_zh
+        .as_deref()
+        .unwrap()
+        .contains("现所在地"));
+    assert_eq!(by_row(6).status, RowStatus::Error);
+    assert_eq!(by_row(6).cell.as_deref(), Some("I6"));
+    assert_eq!(by_row(7).status, RowStatus::Duplicate);
+    assert_eq!((p.counts.accepted, p.counts.errors), (2, 2));
+
+    let before = table_counts(&ledger);
+    let done = imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    let (country, city, reason, away, foreign, relative, note): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = ledger
+        .conn()
+        .query_row(
+            "SELECT place_country, city, reason, away_since, foreign_phone, relative_phone, note \
+             FROM call_target WHERE person_id = ?1 AND deleted_at IS NULL",
+            [&s.lisi],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            country.as_str(),
+            city.as_str(),
+            reason.as_str(),
+            away.as_str()
+        ),
+        ("KR", "首尔", "family", "2020-01-10")
+    );
+    assert_eq!(foreign, "+821012345678");
+    assert_eq!(relative, "13900000009");
+    assert!(
+        note.contains("已接通") && note.contains("计划返回时间：2020-03-01"),
+        "{note}"
+    );
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM call_target t JOIN person p ON p.id = t.person_id \
+             WHERE p.name = '新人甲' AND t.place_country = 'IT' AND t.reason = 'work'"
+        ),
+        1
+    );
+    // Imported again: 李四 already has an open call target.
+    let again = imports::preview(ledger.conn(), &req).unwrap();
+    let lisi = again.rows.iter().find(|r| r.row == 3).unwrap();
+    assert_eq!(lisi.status, RowStatus::Unchanged);
+    assert!(lisi.message_zh.as_deref().unwrap().contains("电话核实"));
+    // Undo takes the targets and the new person back.
+    ledger
+        .write(&actor(), |tx| imports::undo_import(tx, &done.import_id))
+        .unwrap();
+    let live = |t: &str| {
+        count(
+            &ledger,
+            &format!("SELECT count(*) FROM {t} WHERE deleted_at IS NULL"),
+        )
+    };
+    assert_eq!(live("call_target"), before["call_target"]);
+    assert_eq!(live("person"), before["person"]);
+}
+
+// Round trips: the shipped forms' own exports import back.
+
+/// Export a shipped form from `ledger` unmasked, as a worker would to re-import it.
+fn export_unmasked(ledger: &mut Ledger, dir: &std::path::Path, form: &str) -> Vec<u8> {
+    let out = dir.join(format!("{form}.xlsx"));
+    gridledger::forms::export_form(
+        ledger,
+        &actor(),
+        &gridledger::api::ExportRequest {
+            form: form.into(),
+            from: Some("2020-01-01".into()),
+            masking: Some(gridledger::domain::masking::MaskPreset::None),
+            ..Default::default()
+        },
+        &out,
+    )
+    .unwrap();
+    std::fs::read(out).unwrap()
+}
+
+/// (name, ID number, phone) of every live person, sorted.
+fn people_of(ledger: &Ledger) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut v: Vec<_> = ledger
+        .conn()
+        .prepare("SELECT name, id_number, phone FROM person WHERE deleted_at IS NULL")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    v.sort();
+    v
+}
+
+/// (name, arrived on, origin region, origin country) of every live arrival, sorted.
+fn arrivals_of(ledger: &Ledger) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let mut v: Vec<_> = ledger
+        .conn()
+        .prepare(
+            "SELECT p.name, a.arrived_on, a.origin_region, a.origin_country FROM arrival a \
+             JOIN person p ON p.id = a.person_id WHERE a.deleted_at IS NULL",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_arrivals_screening_form_imports_back() {
+    let (dir, mut ledger) = fresh_ledger();
+    setup(&mut ledger);
+    let req = request(ImportKind::Arrivals, "返乡名单.xlsx", messy_arrivals());
+    imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    let exported = export_unmasked(&mut ledger, dir.path(), "arrivals-screening");
+
+    // Into the same ledger: every row is matched and already there.
+    let back = request(ImportKind::Arrivals, "摸排登记表.xlsx", exported.clone());
+    let p = imports::preview(ledger.conn(), &back).unwrap();
+    let arrivals = arrivals_of(&ledger);
+    assert_eq!(p.counts.errors, 0, "{:?}", p.rows);
+    assert_eq!(p.counts.unchanged as usize, arrivals.len(), "{:?}", p.rows);
+
+    // Into a fresh ledger: the same people and arrivals.
+    let (_dir2, mut fresh) = fresh_ledger();
+    let done = imports::commit(&mut fresh, &actor(), &back, &CommitOptions::default()).unwrap();
+    assert_eq!(done.preview.counts.errors, 0);
+    assert_eq!(arrivals_of(&fresh), arrivals);
+    let with_arrival: Vec<_> = people_of(&ledger)
+        .into_iter()
+        .filter(|p| arrivals.iter().any(|a| a.0 == p.0))
+        .collect();
+    assert_eq!(people_of(&fresh), with_arrival);
+}
+
+#[test]
+fn the_health_monitoring_form_imports_back_as_people() {
+    let (dir, mut ledger) = fresh_ledger();
+    setup(&mut ledger);
+    let req = request(ImportKind::Arrivals, "返乡名单.xlsx", messy_arrivals());
+    imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    let arrived: Vec<(String, String)> = ledger
+        .conn()
+        .prepare("SELECT person_id, arrived_on FROM arrival WHERE deleted_at IS NULL")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let today = gridledger::arrivals::today();
+    ledger
+        .write(&actor(), |tx| {
+            for (person, on) in &arrived {
+                gridledger::isolation::start_isolation(
+                    tx,
+                    &gridledger::api::NewIsolation {
+                        person_id: person.clone(),
+                        kind: gridledger::api::IsolationKind::Home,
+                        arrival_id: None,
+                        contact_id: None,
+                        start_date: Some(on.clone()),
+                        days: Some(14),
+                        place: None,
+                        responsible_worker_id: None,
+                        note: None,
+                    },
+                    today,
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let exported = export_unmasked(&mut ledger, dir.path(), "isolation-monitoring");
+    let isolated: Vec<_> = people_of(&ledger)
+        .into_iter()
+        .filter(|p| arrivals_of(&ledger).iter().any(|a| a.0 == p.0))
+        .collect();
+    assert!(!isolated.is_empty());
+
+    let back = request(ImportKind::People, "健康监测登记表.xlsx", exported);
+    let p = imports::preview(ledger.conn(), &back).unwrap();
+    assert_eq!(p.counts.errors, 0, "{:?}", p.rows);
+    assert_eq!(p.counts.unchanged as usize, isolated.len(), "{:?}", p.rows);
+    assert!(p.rows.iter().all(|r| r.matched_person_id.is_some()));
+
+    let (_dir2, mut fresh) = fresh_ledger();
+    imports::commit(&mut fresh, &actor(), &back, &CommitOptions::default()).unwrap();
+    assert_eq!(people_of(&fresh), isolated);
+}
+
+// 密接名单 → contacts (四同人员).
+
+fn contacts_list() -> Vec<u8> {
+    use W::*;
+    xlsx(
+        &[(
+            "密接",
+            vec![
+                vec![S("密切接触者名单")],
+                [
+                    "序号",
+                    "姓名",
+                    "身份证号",
+                    "联系电话",
+                    "关联人员",
+                    "接触方式",
+                    "最后接触日期",
+                ]
+                .iter()
+                .map(|h| S(h))
+                .collect(),
+                vec![
+                    N(1.0),
+                    S("张小明"),
+                    Own(idn("34040319950505002")),
+                    N(13_800_000_021.0),
+                    S("李四"),
+                    S("同住"),
+                    D(43_855.0),
+                ],
+                vec![
+                    N(2.0),
+                    S("王五"),
+                    E,
+                    S("13900000005"),
+                    S("李四"),
+                    S("同餐"),
+                    S("2020/1/24"),
+                ],
+                vec![
+                    N(3.0),
+                    S("钱大"),
+                    E,
+                    N(13_800_000_022.0),
+                    S("病例甲"),
+                    S("同行（同交通工具）"),
+                    S("1月23日"),
+                ],
+                vec![
+                    N(4.0),
+                    S("孙二"),
+                    E,
+                    N(13_800_000_023.0),
+                    S("病例甲"),
+                    S("同工作"),
+                    S("2020-01-23"),
+                ],
+                vec![
+                    N(5.0),
+                    S("李四"),
+                    Own(idn("34040319800101001")),
+                    E,
+                    S("李四"),
+                    S("同住"),
+                    S("2020-01-25"),
+                ],
+                vec![
+                    N(6.0),
+                    S("张小明"),
+                    Own(idn("34040319950505002")),
+                    N(13_800_000_021.0),
+                    S("李四"),
+                    S("同住"),
+                    S("2020-01-25"),
+                ],
+                vec![N(7.0), S("周一"), E, E, E, S("同住"), S("2020-01-25")],
+            ],
+        )],
+        &[],
+    )
+}
+
+/// (contact, index person, exposure, last contact) of every live contact, sorted.
+fn contacts_of(ledger: &Ledger) -> Vec<(String, String, String, String)> {
+    let mut v: Vec<_> = ledger
+        .conn()
+        .prepare(
+            "SELECT p.name, ip.name, c.exposure, c.last_contact_on FROM contact c \
+             JOIN person p ON p.id = c.person_id JOIN person ip ON ip.id = c.index_person_id \
+             WHERE c.deleted_at IS NULL",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_contacts_list_is_imported_undone_and_its_form_imports_back() {
+    let (dir, mut ledger) = fresh_ledger();
+    let s = setup(&mut ledger);
+    let req = request(ImportKind::Contacts, "密接名单.xlsx", contacts_list());
+    let p = imports::preview(ledger.conn(), &req).unwrap();
+    let by_row = |n: u32| p.rows.iter().find(|r| r.row == n).unwrap();
+    assert!(by_row(3).new_person, "{:?}", p.rows);
+    assert_eq!(
+        by_row(4).matched_person_id.as_deref(),
+        Some(s.wangwu.as_str())
+    );
+    assert_eq!(by_row(5).status, RowStatus::Accepted, "{:?}", by_row(5));
+    assert_eq!(by_row(6).status, RowStatus::Accepted);
+    assert_eq!(by_row(7).status, RowStatus::Error);
+    assert!(by_row(7).message_zh.as_deref().unwrap().contains("同一人"));
+    assert_eq!(by_row(8).status, RowStatus::Duplicate);
+    assert_eq!(by_row(9).status, RowStatus::Error);
+    assert_eq!(by_row(9).cell.as_deref(), Some("E9"));
+    assert_eq!(
+        (p.counts.accepted, p.counts.errors, p.counts.duplicates),
+        (4, 2, 1)
+    );
+
+    let before = table_counts(&ledger);
+    let done = imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    let contacts = contacts_of(&ledger);
+    let d = |s: &str| s.to_owned();
+    assert_eq!(
+        contacts,
+        vec![
+            (d("孙二"), d("病例甲"), d("work"), d("2020-01-23")),
+            (d("张小明"), d("李四"), d("household"), d("2020-01-25")),
+            (d("王五"), d("李四"), d("meal"), d("2020-01-24")),
+            (d("钱大"), d("病例甲"), d("travel"), d("2020-01-23")),
+        ]
+    );
+    assert_eq!(
+        count(&ledger, "SELECT count(*) FROM person WHERE name = '病例甲'"),
+        1,
+        "the index person registered once, shared by two rows"
+    );
+    // Imported again: every contact is already there.
+    let again = imports::preview(ledger.conn(), &req).unwrap();
+    assert_eq!(again.counts.unchanged, 4, "{:?}", again.rows);
+
+    // Round trip: the 密接登记表 export imports back.
+    let exported = export_unmasked(&mut ledger, dir.path(), "contacts");
+    let back = request(ImportKind::Contacts, "密接登记表.xlsx", exported);
+    let same = imports::preview(ledger.conn(), &back).unwrap();
+    assert_eq!(
+        (same.counts.unchanged, same.counts.errors),
+        (4, 0),
+        "{:?}",
+        same.rows
+    );
+    let (_dir2, mut fresh) = fresh_ledger();
+    imports::commit(&mut fresh, &actor(), &back, &CommitOptions::default()).unwrap();
+    assert_eq!(contacts_of(&fresh), contacts);
+
+    // Undo takes the contacts and every person the import registered back.
+    ledger
+        .write(&actor(), |tx| imports::undo_import(tx, &done.import_id))
+        .unwrap();
+    let live = |t: &str| {
+        count(
+            &ledger,
+            &format!("SELECT count(*) FROM {t} WHERE deleted_at IS NULL"),
+        )
+    };
+    assert_eq!(live("contact"), before["contact"]);
+    assert_eq!(live("person"), before["person"]);
+}
+
+// Households from addresses (新建户).
+
+#[test]
+fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
+    let (_dir, mut ledger) = fresh_ledger();
+    setup(&mut ledger);
+    let csv = "姓名,联系电话,现住址\n\
+               新户甲,13800000031,幸福家园1栋2单元401\n\
+               新户乙,13800000032,1栋1单元402室\n\
+               新户丙,13800000033,1栋1单元402\n\
+               无楼丁,13800000034,5栋1单元101\n";
+    let mut req = request(ImportKind::People, "住户.csv", csv.as_bytes().to_vec());
+    let without = imports::preview(ledger.conn(), &req).unwrap();
+    assert!(without
+        .rows
+        .iter()
+        .all(|r| !r.new_household && r.household_id.is_none()));
+    assert!(without.rows[0]
+        .message_zh
+        .as_deref()
+        .unwrap()
+        .contains("没有地址"));
+    assert_eq!(without.counts.new_households, 0);
+
+    req.create_households = Some(true);
+    let p = imports::preview(ledger.conn(), &req).unwrap();
+    let flags: Vec<_> = p.rows.iter().map(|r| r.new_household).collect();
+    assert_eq!(flags, vec![true, true, true, false]);
+    assert!(p.rows[0].message_zh.as_deref().unwrap().contains("新建户"));
+    assert!(p.rows[3]
+        .message_zh
+        .as_deref()
+        .unwrap()
+        .contains("没有地址"));
+    assert_eq!(p.counts.new_households, 2);
+
+    let households = count(
+        &ledger,
+        "SELECT count(*) FROM household WHERE deleted_at IS NULL",
+    );
+    let done = imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM household WHERE deleted_at IS NULL"
+        ),
+        households + 2
+    );
+    let room_of = |name: &str| -> (String, String) {
+        ledger
+            .conn()
+            .query_row(
+                "SELECT h.room, u.name FROM person p JOIN household h ON h.id = p.household_id \
+                 JOIN unit u ON u.id = h.unit_id WHERE p.name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    assert_eq!(room_of("新户甲").0, "401");
+    assert_eq!(
+        room_of("新户乙"),
+        room_of("新户丙"),
+        "one household for both"
+    );
+    assert_eq!(room_of("新户乙").0, "402");
+    // The new household is found by address search (its keys were filled at the end).
+    let hits = gridledger::search::search_people(ledger.conn(), "1栋2单元401", 10, 0).unwrap();
+    assert!(hits.iter().any(|h| h.name == "新户甲"), "{hits:?}");
+
+    ledger
+        .write(&actor(), |tx| imports::undo_import(tx, &done.import_id))
+        .unwrap();
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM household WHERE deleted_at IS NULL"
+        ),
+        households
+    );
 }

@@ -2,7 +2,7 @@
 
 use gridledger::api::{
     IdArg, ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
-    ImportPreview, ImportRequest, IpcError,
+    ImportPreview, ImportRequest, IpcError, PreviewRowsPage, PreviewRowsQuery,
 };
 use gridledger::imports::{self, CommitOptions};
 use gridledger::store::Actor;
@@ -17,7 +17,21 @@ pub async fn preview_import(
     input: Input<ImportRequest>,
 ) -> Result<ImportPreview, IpcError> {
     let Input(req) = input;
-    state.run(move |l| imports::preview(l.conn(), &req)).await
+    state
+        .run(move |l| {
+            imports::preview(l.conn(), &req).map(|p| imports::page_preview(p, imports::FIRST_PAGE))
+        })
+        .await
+}
+
+/// One page of a preview's rows (only errors, …); the preview sends only its first page.
+#[tauri::command]
+pub async fn import_preview_rows(
+    state: State<'_, AppState>,
+    input: Input<PreviewRowsQuery>,
+) -> Result<PreviewRowsPage, IpcError> {
+    let Input(q) = input;
+    state.run(move |_| imports::preview_rows(&q)).await
 }
 
 #[tauri::command]
@@ -27,7 +41,11 @@ pub async fn commit_import(
 ) -> Result<ImportOutcome, IpcError> {
     let Input(req) = input;
     state
-        .run(move |l| imports::commit(l, &Actor::desktop(), &req, &CommitOptions::default()))
+        .run(move |l| {
+            let mut done = imports::commit(l, &Actor::desktop(), &req, &CommitOptions::default())?;
+            done.preview = imports::page_preview(done.preview, imports::FIRST_PAGE);
+            Ok(done)
+        })
         .await
 }
 

@@ -108,6 +108,8 @@ import type {
   ImportOutcome,
   ImportPreview,
   ImportRequest,
+  PreviewRowsPage,
+  PreviewRowsQuery,
   CertificateFilter,
   CertificatePage,
   CertificateSettings,
@@ -199,6 +201,8 @@ export type Commands = {
   rescreen_arrivals: { args: { input: RescreenArrivals }; result: RescreenSummary };
   /** 导入: the dry run of a list (xlsx / xls / ods / csv bytes), per row and counted. */
   preview_import: { args: { input: ImportRequest }; result: ImportPreview };
+  /** One page of a preview's rows (by status); the preview itself carries only page one. */
+  import_preview_rows: { args: { input: PreviewRowsQuery }; result: PreviewRowsPage };
   /** Writes every accepted row in one transaction, or none; logged for undo. */
   commit_import: { args: { input: ImportRequest }; result: ImportOutcome };
   /** The rejected rows as xlsx bytes. */

@@ -4,4 +4,4 @@
  * What a list holds and where its rows go. A new kind is a field list
  * (`imports::fields`) and a row writer (`imports::commit`).
  */
-export type ImportKind = "people" | "arrivals";
+export type ImportKind = "people" | "arrivals" | "call_targets" | "contacts";

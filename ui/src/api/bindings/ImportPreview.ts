@@ -12,4 +12,13 @@ export type ImportPreview = { kind: ImportKind, sheets: Array<string>, sheet: st
 /**
  * The header rows found (1-based); rows above them are titles.
  */
-headerRows: Array<number>, columns: Array<ImportColumn>, fields: Array<ImportField>, rows: Array<PreviewRow>, counts: ImportCounts, };
+headerRows: Array<number>, columns: Array<ImportColumn>, fields: Array<ImportField>, 
+/**
+ * Every row's plan — or, over IPC, only the first page of them: the rest are fetched
+ * by page with `import_preview_rows` and this `preview_id`.
+ */
+rows: Array<PreviewRow>, counts: ImportCounts, 
+/**
+ * Set when `rows` was cut to a page (`imports::page_preview`).
+ */
+previewId?: string, };

@@ -25,4 +25,9 @@ mapping?: { [key in string]: string },
  * The year for dates written without one ("1月21日"); the statistical date's year
  * by default.
  */
-defaultYear?: number, };
+defaultYear?: number, 
+/**
+ * Create the household an address names ("12栋2单元301") when its building and unit
+ * are registered but the household is not (新建户); undone with the import.
+ */
+createHouseholds?: boolean, };

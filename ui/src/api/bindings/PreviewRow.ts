@@ -26,6 +26,10 @@ newArrival: boolean,
  */
 householdId?: string, 
 /**
+ * The address names a household that the import creates (新建户).
+ */
+newHousehold: boolean, 
+/**
  * Why the row is refused, skipped, or a note (an address not found), in Chinese.
  */
 messageZh?: string, 

@@ -128,6 +128,8 @@ export type * from './ImportMappingQuery';
 export type * from './ImportOutcome';
 export type * from './ImportPreview';
 export type * from './ImportRequest';
+export type * from './PreviewRowsPage';
+export type * from './PreviewRowsQuery';
 export type * from './PreviewRow';
 export type * from './RowStatus';
 // Supplies, work resumption and work certificates (issue 7)

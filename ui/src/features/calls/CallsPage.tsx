@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallState, CallTarget } from '../../api/bindings';
 import { ErrorState } from '../../components/QueryStates';
+import { ImportButton } from '../imports/ImportButton';
 import { useStatisticalDate } from '../isolation/queries';
 import { AddTargetModal } from './AddTargetModal';
 import { CallTable } from './CallTable';
@@ -90,14 +91,17 @@ export function CallsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('calls.title')}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          data-testid="add-target"
-        >
-          {t('calls.add.button')}
-        </Button>
+        <Flex gap={8}>
+          <ImportButton kind="call_targets" />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="add-target"
+          >
+            {t('calls.add.button')}
+          </Button>
+        </Flex>
       </Flex>
       <Tabs
         activeKey={tab}

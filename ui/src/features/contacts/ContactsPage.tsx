@@ -2,6 +2,7 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportButton } from '../imports/ImportButton';
 import { PersonDrawer } from '../residents/PersonDrawer';
 import { AddContactModal } from './AddContactModal';
 import { ContactChainCard, type ChosenPerson } from './ContactChainCard';
@@ -33,6 +34,7 @@ export function ContactsPage() {
           {t('modules.contacts')}
         </Typography.Title>
         <Flex gap={8}>
+          <ImportButton kind="contacts" />
           <Button
             icon={<TeamOutlined />}
             onClick={() => setAdding('household')}

@@ -1,7 +1,7 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportRequest } from '../../api/bindings';
+import type { ImportPreview, ImportRequest, PreviewRowsQuery } from '../../api/bindings';
 import { AppProviders } from '../../providers';
 import { createQueryClient } from '../../queryClient';
 import { mockBackend } from '../../test/backend';
@@ -34,6 +34,8 @@ const preview: ImportPreview = {
       name: '张三',
       newPerson: true,
       newArrival: true,
+      newHousehold: true,
+      messageZh: '新建户：幸福家园1栋2单元401',
     },
     {
       row: 6,
@@ -41,6 +43,7 @@ const preview: ImportPreview = {
       name: '钱六',
       newPerson: false,
       newArrival: false,
+      newHousehold: false,
       cell: 'B6',
       messageZh: '身份证号已被 Excel 转成科学计数法',
     },
@@ -51,16 +54,25 @@ const preview: ImportPreview = {
     newPeople: 1,
     matchedPeople: 0,
     newArrivals: 1,
+    newHouseholds: 1,
     unchanged: 0,
     duplicates: 0,
     errors: 1,
   },
+  previewId: 'pv1',
 };
 
 describe('ImportWizard', { timeout: 120_000 }, () => {
   it('reads a file, shows the mapping and the preview counts, and commits', async () => {
     const requests: ImportRequest[] = [];
+    const pages: PreviewRowsQuery[] = [];
     mockBackend({
+      // Server-side pagination: the core filters and pages the kept preview.
+      import_preview_rows: ({ input }) => {
+        pages.push(input);
+        const rows = preview.rows.filter((r) => !input.status || r.status === input.status);
+        return { rows, total: input.status === 'error' ? 1 : 40 };
+      },
       preview_import: ({ input }) => {
         requests.push(input);
         return preview;
@@ -80,6 +92,8 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     const file = new File(['姓名,来源地,返回时间\n张三,武汉,2020-01-21\n'], '返乡名单.csv', {
       type: 'text/csv',
     });
+    // 新建户: missing households are created from the addresses.
+    await user.click(screen.getByTestId('import-create-households'));
     await user.upload(screen.getByTestId('import-file'), file);
 
     // The mapping step: the flattened merged header and the field it was mapped to.
@@ -87,6 +101,7 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     expect(screen.getByText('表头在第 3, 4 行')).toBeInTheDocument();
     expect(requests[0].kind).toBe('arrivals');
     expect(requests[0].fileName).toBe('返乡名单.csv');
+    expect(requests[0].createHouseholds).toBe(true);
     expect(new TextDecoder().decode(new Uint8Array(requests[0].bytes))).toContain('张三,武汉');
 
     await user.click(screen.getByTestId('import-to-preview'));
@@ -94,9 +109,23 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     expect(within(screen.getByTestId('import-count-accepted')).getByText('1')).toBeInTheDocument();
     expect(within(screen.getByTestId('import-count-errors')).getByText('1')).toBeInTheDocument();
     expect(counts).toHaveTextContent('新增返乡记录');
+    expect(
+      within(screen.getByTestId('import-count-newHouseholds')).getByText('1'),
+    ).toBeInTheDocument();
     const rows = screen.getAllByTestId('import-row');
+    expect(rows[0]).toHaveTextContent('新建户');
     expect(rows[1]).toHaveTextContent('B6');
     expect(rows[1]).toHaveTextContent('科学计数法');
+    expect(pages[0]).toMatchObject({ previewId: 'pv1', offset: 0, limit: 10 });
+    expect(pages[0].status).toBeUndefined();
+    // 40 rows in all: four pages, fetched one at a time.
+    await user.click(screen.getByTitle('2'));
+    await waitFor(() => expect(pages.at(-1)).toMatchObject({ offset: 10 }));
+    // Only the errors.
+    await user.click(screen.getByText('错误 1'));
+    await waitFor(() => expect(pages.at(-1)).toMatchObject({ status: 'error', offset: 0 }));
+    await waitFor(() => expect(screen.getAllByTestId('import-row')).toHaveLength(1));
+    expect(screen.getByTestId('import-row')).toHaveTextContent('B6');
 
     await user.click(screen.getByTestId('import-commit'));
     expect(await screen.findByTestId('import-done')).toHaveTextContent('已导入 1 行');

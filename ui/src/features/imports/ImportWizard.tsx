@@ -1,10 +1,12 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Flex,
   Modal,
   Popconfirm,
   Progress,
+  Segmented,
   Select,
   Space,
   Statistic,
@@ -31,6 +33,7 @@ import {
   useErrorReport,
   useImportHistory,
   usePreviewImport,
+  usePreviewRows,
   useUndoImport,
 } from './queries';
 
@@ -96,6 +99,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
   const committing = useCommitImport();
   const report = useErrorReport();
   const [imported, setImported] = useState<string | null>(null);
+  const [createHouseholds, setCreateHouseholds] = useState(false);
 
   const run = (next: ImportRequest, then?: number) => {
     setError(null);
@@ -115,7 +119,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const bytes = Array.from(new Uint8Array(await readBytes(file)));
-    run({ kind, fileName: file.name, bytes }, 1);
+    run({ kind, fileName: file.name, bytes, ...(createHouseholds ? { createHouseholds } : {}) }, 1);
   };
 
   const mapping: Mapping = (request?.mapping as Mapping | undefined) ?? {};
@@ -185,6 +189,13 @@ function Wizard({ kind }: { kind: ImportKind }) {
       {step === 0 && (
         <Space direction="vertical">
           <span>{t(`imports.file.hint.${kind}`)}</span>
+          <Checkbox
+            checked={createHouseholds}
+            onChange={(e) => setCreateHouseholds(e.target.checked)}
+            data-testid="import-create-households"
+          >
+            {t('imports.file.createHouseholds')}
+          </Checkbox>
           <input
             type="file"
             accept=".xlsx,.xls,.ods,.csv"
@@ -245,7 +256,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
       {(step === 2 || step === 3) && preview && (
         <Flex vertical gap={12}>
           <Counts preview={preview} />
-          <Rows rows={preview.rows} />
+          <Rows key={preview.previewId ?? ''} preview={preview} />
           <Flex justify="end" gap={8}>
             {preview.counts.errors > 0 && (
               <Button onClick={downloadReport} loading={report.isPending}>
@@ -289,6 +300,9 @@ function Counts({ preview }: { preview: ImportPreview }) {
     ['accepted', c.accepted],
     ['newPeople', c.newPeople],
     ['matchedPeople', c.matchedPeople],
+    ...(c.newHouseholds > 0
+      ? ([['newHouseholds', c.newHouseholds]] as [keyof ImportCounts, number][])
+      : []),
     ...(preview.kind === 'arrivals'
       ? ([['newArrivals', c.newArrivals]] as [keyof ImportCounts, number][])
       : []),
@@ -310,33 +324,94 @@ function Counts({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function Rows({ rows }: { rows: PreviewRow[] }) {
+const PAGE_SIZE = 10;
+const STATUS_FILTERS: (RowStatus | 'all')[] = [
+  'all',
+  'accepted',
+  'unchanged',
+  'duplicate',
+  'error',
+];
+
+/**
+ * The preview's rows, a page at a time from the core (server-side pagination: a
+ * 100,000-row preview is never sent whole), filtered by status.
+ */
+function Rows({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
+  const [status, setStatus] = useState<RowStatus | 'all'>('all');
+  const [page, setPage] = useState(1);
+  const paged = preview.previewId !== undefined;
+  const query = paged
+    ? {
+        previewId: preview.previewId!,
+        ...(status === 'all' ? {} : { status }),
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }
+    : null;
+  const rows = usePreviewRows(query);
+  const c = preview.counts;
+  const totals: Record<RowStatus | 'all', number> = {
+    all: c.rows,
+    accepted: c.accepted,
+    unchanged: c.unchanged,
+    duplicate: c.duplicates,
+    error: c.errors,
+  };
+  const local = preview.rows.filter((r) => status === 'all' || r.status === status);
   return (
-    <Table
-      size="small"
-      rowKey="row"
-      dataSource={rows}
-      pagination={{ pageSize: 10, showSizeChanger: false }}
-      onRow={() => ({ 'data-testid': 'import-row' }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        { title: t('imports.rows.row'), dataIndex: 'row', width: 70 },
-        {
-          title: t('imports.rows.status'),
-          key: 'status',
-          width: 150,
-          render: (_: unknown, r) => (
-            <Space size={4}>
-              <Tag color={STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Tag>
-              {r.newPerson && <Tag color="blue">{t('imports.rows.newPerson')}</Tag>}
-            </Space>
-          ),
-        },
-        { title: t('imports.rows.name'), dataIndex: 'name', width: 100 },
-        { title: t('imports.rows.cell'), dataIndex: 'cell', width: 70 },
-        { title: t('imports.rows.message'), dataIndex: 'messageZh' },
-      ]}
-    />
+    <Flex vertical gap={8}>
+      <Segmented
+        data-testid="import-status-filter"
+        value={status}
+        onChange={(v) => {
+          setStatus(v as RowStatus | 'all');
+          setPage(1);
+        }}
+        options={STATUS_FILTERS.map((s) => ({
+          value: s,
+          label: t('imports.rows.filter', {
+            status: s === 'all' ? t('imports.rows.all') : t(`imports.status.${s}`),
+            count: totals[s],
+          }),
+        }))}
+      />
+      <Table
+        size="small"
+        rowKey="row"
+        loading={paged && rows.isFetching}
+        dataSource={
+          paged ? (rows.data?.rows ?? []) : local.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        }
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: paged ? (rows.data?.total ?? totals[status]) : local.length,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        onRow={() => ({ 'data-testid': 'import-row' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('imports.rows.row'), dataIndex: 'row', width: 70 },
+          {
+            title: t('imports.rows.status'),
+            key: 'status',
+            width: 150,
+            render: (_: unknown, r: PreviewRow) => (
+              <Space size={4}>
+                <Tag color={STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Tag>
+                {r.newPerson && <Tag color="blue">{t('imports.rows.newPerson')}</Tag>}
+                {r.newHousehold && <Tag color="purple">{t('imports.rows.newHousehold')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('imports.rows.name'), dataIndex: 'name', width: 100 },
+          { title: t('imports.rows.cell'), dataIndex: 'cell', width: 70 },
+          { title: t('imports.rows.message'), dataIndex: 'messageZh' },
+        ]}
+      />
+    </Flex>
   );
 }
 

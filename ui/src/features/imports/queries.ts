@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportRequest } from '../../api/bindings';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportRequest, PreviewRowsQuery } from '../../api/bindings';
 import { call } from '../../api/rpc';
 
 /** Query keys of 导入. */
 export const importKeys = {
   all: ['imports'] as const,
   history: () => [...importKeys.all, 'history'] as const,
+  rows: (q: PreviewRowsQuery) => [...importKeys.all, 'rows', q] as const,
 };
 
 export function useImportHistory(enabled = true) {
@@ -43,5 +44,15 @@ export function useUndoImport() {
 export function useErrorReport() {
   return useMutation({
     mutationFn: (input: ImportRequest) => call('import_error_report', { input }),
+  });
+}
+
+/** One page of a preview's rows, fetched from the core (a preview carries only its first). */
+export function usePreviewRows(input: PreviewRowsQuery | null) {
+  return useQuery({
+    queryKey: importKeys.rows(input ?? { previewId: '', offset: 0, limit: 0 }),
+    queryFn: () => call('import_preview_rows', { input: input! }),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
   });
 }
