@@ -166,6 +166,10 @@ const CITY: FieldSpec = FieldSpec {
     synonyms: &[
         "现所在地",
         "所在地",
+        "当前所在地",
+        // The 电话核实登记表's own column: "韩国 首尔" (see `plan_target`).
+        "当前所在国家/城市",
+        "所在国家/城市",
         "所在城市",
         "现所在城市",
         "目前所在地",
@@ -257,6 +261,7 @@ const PLANNED_RETURN: FieldSpec = FieldSpec {
         "计划回国时间",
         "预计回国时间",
         "计划返回日期",
+        "预计返回日期",
     ],
 };
 

@@ -1055,20 +1055,29 @@ fn plan_target<'c>(
     places: &mut HashMap<String, Option<Place>>,
     errors: &mut Vec<(Option<usize>, String)>,
 ) -> Option<TargetData> {
-    let country = clean::text(get("country"));
-    let city = clean::text(get("city"));
-    if country.is_empty() && city.is_empty() {
-        errors.push((
-            col("country").or(col("city")),
-            "现所在地和所在国家（地区）均为空".to_owned(),
-        ));
-    }
+    let mut country = clean::text(get("country"));
+    let mut city = clean::text(get("city"));
     let mut resolve = |t: &str| {
         places
             .entry(t.to_owned())
             .or_insert_with(|| resolve_place(t))
             .clone()
     };
+    // One column for both, as the 电话核实登记表 exports it ("韩国 首尔", "湖北省武汉市 汉口"):
+    // a known place first, then the city.
+    if country.is_empty() {
+        if let Some((first, rest)) = city.split_once(' ') {
+            if resolve(first).is_some() {
+                (country, city) = (first.to_owned(), rest.trim().to_owned());
+            }
+        }
+    }
+    if country.is_empty() && city.is_empty() {
+        errors.push((
+            col("country").or(col("city")),
+            "现所在地和所在国家（地区）均为空".to_owned(),
+        ));
+    }
     let place = match (country.is_empty(), city.is_empty()) {
         (false, _) => resolve(&country).or_else(|| resolve(&city)),
         (true, false) => resolve(&city),
