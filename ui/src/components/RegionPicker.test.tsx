@@ -21,7 +21,7 @@ import {
 } from './RegionPicker';
 
 // antd's cascader and select render slowly in jsdom.
-beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
+beforeAll(() => configure({ asyncUtilTimeout: 15_000 }));
 
 function renderWith(ui: ReactNode) {
   const user = userEvent.setup();

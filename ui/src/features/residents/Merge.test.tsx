@@ -4,16 +4,26 @@ import type { PersonDetail } from '../../api/bindings';
 import { renderApp } from '../../test/render';
 import { calls, residentsBackend, zhangsan } from '../../test/residents';
 
-// antd's drawers, modals and auto-completes render slowly in jsdom.
-beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
+// antd's drawers, modals and auto-completes render slowly in jsdom (more so on a loaded CI).
+beforeAll(() => configure({ asyncUtilTimeout: 15_000 }));
 
-/** The search hits of the open (not closing) drop-down, once there are some. */
+/** Whether a click can reach `el`: no ancestor has `pointer-events: none` (a drop-down
+ * still opening or already closing has). */
+function clickable(el: HTMLElement) {
+  for (let n: HTMLElement | null = el; n; n = n.parentElement) {
+    if (getComputedStyle(n).pointerEvents === 'none') return false;
+  }
+  return true;
+}
+
+/** The search hits of the open (not closing) drop-down, once a click can reach them. */
 async function openHits() {
   let hits: HTMLElement[] = [];
   await waitFor(() => {
     hits = screen
       .getAllByTestId('search-hit')
-      .filter((h) => !h.closest('.ant-select-dropdown-hidden, .ant-slide-up-leave'));
+      .filter((h) => !h.closest('.ant-select-dropdown-hidden, .ant-slide-up-leave'))
+      .filter(clickable);
     expect(hits.length).toBeGreaterThan(0);
   });
   return hits;
