@@ -200,6 +200,20 @@ fn isolations_checks_and_the_worklist_are_scriptable() {
         "released ones are not ending:\n{ending}"
     );
 
+    // Day N is counted on the statistical date, which after the 15:00 cut-off is tomorrow's;
+    // a cut-off at midnight makes it the calendar day, so the test passes at any hour.
+    let mut ledger = gridledger::Ledger::open(
+        dir.path().join("ledger.db"),
+        &gridledger::OpenOptions::default(),
+    )
+    .unwrap();
+    ledger
+        .write(&gridledger::store::Actor::cli(), |tx| {
+            gridledger::settings::set_statistical_cutoff(tx, chrono::NaiveTime::MIN)
+        })
+        .unwrap();
+    drop(ledger);
+
     // A new isolation today for someone in the register, a check with a fever.
     let (ok, people) = gridledger(dir.path(), &["persons", "list", "--limit", "1"]);
     assert!(ok);
