@@ -39,8 +39,10 @@ pub(super) fn record_row(
     entity: &'static str,
     id: &str,
 ) -> Result<()> {
-    tx.prepare_cached("INSERT INTO import_row (import_id, entity, entity_id) VALUES (?1, ?2, ?3)")?
-        .execute(params![import_id, entity, id])?;
+    tx.prepare_cached(
+        "INSERT OR FAIL INTO import_row (import_id, entity, entity_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![import_id, entity, id])?;
     Ok(())
 }
 

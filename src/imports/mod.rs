@@ -176,6 +176,7 @@ pub fn commit(
             for entity in BULK_AUDITED {
                 crate::store::audit_inserted(tx, entity, IMPORTED_IDS, &import_id)?;
             }
+            crate::search::fill_person_search(tx, IMPORTED_IDS, &import_id, "person")?;
             crate::search::fill_person_keys(tx, IMPORTED_IDS, &import_id, "person")
         })?;
         writer.link_calls()?;
@@ -210,6 +211,7 @@ fn row_error(row: &Planned, e: Error) -> Error {
 /// Insert triggers that stand aside during a commit (`store::without_triggers`); the
 /// commit does their work set-wise afterwards.
 const BULK_TRIGGERS: &[&str] = &[
+    "person_search_insert",
     "audit_person_insert",
     "audit_arrival_insert",
     "person_search_keys_insert",
@@ -220,7 +222,9 @@ const IMPORTED_IDS: &str = "SELECT entity_id FROM import_row WHERE import_id = ?
 
 /// Writes the accepted rows of one import: each statement prepared once and reused for
 /// every row, one timestamp for the whole import, no per-row lookups (the plan already
-/// matched every person from one preloaded map and checked every field).
+/// matched every person from one preloaded map and checked every field). The inserts say
+/// `OR FAIL`: any failure rolls back the whole import anyway, so SQLite need not keep a
+/// statement journal to undo one statement's half (a copy of every page it touches).
 struct Writer<'t> {
     tx: &'t Transaction<'t>,
     import_id: &'t str,
@@ -269,7 +273,7 @@ impl<'t> Writer<'t> {
             .map(crate::register::Derived::from);
         self.tx
             .prepare_cached(
-                "INSERT INTO person (id, created_at, updated_at, updated_by, name, id_type, \
+                "INSERT OR FAIL INTO person (id, created_at, updated_at, updated_by, name, id_type, \
                  id_number, birth_date, sex, native_region, phone, household_id, relation, \
                  residence_status, notes) \
                  VALUES (?1, ?2, ?2, gl_actor(), ?3, 'resident_id', ?4, ?5, ?6, ?7, ?8, ?9, \
@@ -307,7 +311,7 @@ impl<'t> Writer<'t> {
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO arrival (id, created_at, updated_at, updated_by, person_id, \
+                "INSERT OR FAIL INTO arrival (id, created_at, updated_at, updated_by, person_id, \
                  origin_region, origin_country, origin_text, departed_on, arrived_on, \
                  transport_no, household_id, symptoms, screened_on, note) \
                  VALUES (?1, ?2, ?2, gl_actor(), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '[]', ?11, ?12)",

@@ -125,6 +125,29 @@ pub fn defer_household_keys<T>(tx: &Connection, write: impl FnOnce() -> Result<T
     Ok(value)
 }
 
+/// Add the search rows of the people `ids_sql` selects (`?1` = `arg`, `?2` = `entity`) in
+/// one statement sorted by name: what the `person_search_insert` trigger does per row, for
+/// bulk writers that made it stand aside (imports). The table is stored in name order, so
+/// a sorted insert appends runs instead of landing at random places, and the person insert
+/// itself, with no trigger left, needs no statement journal. Call [`fill_person_keys`]
+/// after it.
+pub fn fill_person_search(tx: &Connection, ids_sql: &str, arg: &str, entity: &str) -> Result<()> {
+    tx.execute(
+        &format!(
+            "INSERT INTO person_search
+                 (person_id, name, id_rev, phone_rev, household_id, address, pinyin)
+             SELECT p.id, p.name, gl_search_reverse(upper(p.id_number)),
+                    gl_search_reverse(p.phone), p.household_id, h.address,
+                    gl_search_pinyin(p.name)
+             FROM person p LEFT JOIN household_search h ON h.household_id = p.household_id
+             WHERE p.id IN ({ids_sql}) AND p.deleted_at IS NULL
+             ORDER BY p.name, p.id"
+        ),
+        rusqlite::params![arg, entity],
+    )?;
+    Ok(())
+}
+
 /// Add the name keys of the people `ids_sql` selects (`?1` = `arg`, `?2` = `entity`), in
 /// one statement sorted by key: what the `person_search_keys_insert` trigger does per row,
 /// for bulk writers that made it stand aside (`store::without_triggers`, imports). Sorted

@@ -478,6 +478,18 @@ fn a_set_wise_commit_audits_every_row_indexes_the_people_and_restores_the_trigge
     assert!(hits.iter().any(|h| h.name == "张三"), "{hits:?}");
     let hits = gridledger::search::search_people(conn, "三", 10, 0).unwrap();
     assert!(hits.iter().any(|h| h.name == "张三"), "{hits:?}");
+    // The set-wise search rows and keys are exactly what the triggers would have made.
+    let index = |conn: &rusqlite::Connection| -> (String, i64) {
+        conn.query_row(
+            "SELECT (SELECT group_concat(person_id || '/' || name || '/' || coalesce(id_rev, '')              || '/' || coalesce(phone_rev, '') || '/' || coalesce(household_id, '') || '/'              || coalesce(address, '') || '/' || pinyin, '|')              FROM (SELECT * FROM person_search ORDER BY person_id)),              (SELECT count(*) FROM person_search_key)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    let imported = index(conn);
+    gridledger::search::rebuild_index(conn).unwrap();
+    assert_eq!(index(conn), imported);
     // Later single writes are audited and indexed by the restored triggers.
     let later = ledger
         .write(&actor(), |tx| {
