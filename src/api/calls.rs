@@ -299,7 +299,8 @@ pub struct CallTargetFilter {
     pub due: Option<String>,
     #[ts(optional)]
     pub person_id: Option<String>,
-    /// Derive due dates on this date (default: the statistical date).
+    /// The targets as they stood at the end of this day: later calls and arrivals left
+    /// out (default: as they stand now).
     #[ts(optional)]
     pub on: Option<String>,
 }

@@ -562,9 +562,43 @@ fn targets(
     values: &[&dyn ToSql],
     one: Option<&str>,
 ) -> Result<Vec<Read>> {
+    targets_as_of(conn, clause, values, one, None)
+}
+
+/// The targets as they stood at the end of `as_of` (all of them, as they stand now, when
+/// `None`): calls made after that day are left out of the derivation, an arrival after it
+/// has not closed the target yet, and a target is listed only if it was registered by then
+/// or already had a call — so a sheet exported for a past day says what was known that day.
+fn targets_as_of(
+    conn: &Connection,
+    clause: &str,
+    values: &[&dyn ToSql],
+    one: Option<&str>,
+    as_of: Option<NaiveDate>,
+) -> Result<Vec<Read>> {
     let policy = call_policy(conn)?;
-    let calls = facts(conn, one)?;
+    let mut calls = facts(conn, one)?;
     let mut read = read_targets(conn, clause, values)?;
+    if let Some(day) = as_of {
+        let end = format_iso(day);
+        for facts in calls.values_mut() {
+            facts.retain(|c| c.on <= day);
+        }
+        read.retain(|r| {
+            r.target.created_on.as_str() <= end.as_str()
+                || calls.get(&r.target.id).is_some_and(|c| !c.is_empty())
+        });
+        for r in &mut read {
+            if r.target
+                .arrived_on
+                .as_deref()
+                .is_some_and(|on| on > end.as_str())
+            {
+                r.target.arrival_id = None;
+                r.target.arrived_on = None;
+            }
+        }
+    }
     for r in &mut read {
         let facts = calls.get(&r.target.id).map(Vec::as_slice).unwrap_or(&[]);
         complete(&mut r.target, facts, &policy)?;
@@ -584,13 +618,15 @@ pub fn get_call_target(conn: &Connection, id: &str) -> Result<CallTarget> {
         })
 }
 
-/// Targets matching `filter`, by name; `due` keeps those due on or before that date.
+/// Targets matching `filter`, by name; `due` keeps those due on or before that date; `on`
+/// gives them as they stood at the end of that day (see [`targets_as_of`]).
 pub fn list_call_targets(conn: &Connection, filter: &CallTargetFilter) -> Result<Vec<CallTarget>> {
     let due = optional_date("filter.due", "到期日期", filter.due.as_deref())?.map(format_iso);
+    let as_of = optional_date("filter.on", "日期", filter.on.as_deref())?;
     let person = optional_note(filter.person_id.as_deref());
     let read = match &person {
-        Some(p) => targets(conn, "AND t.person_id = ?1", &[p], None)?,
-        None => targets(conn, "", &[], None)?,
+        Some(p) => targets_as_of(conn, "AND t.person_id = ?1", &[p], None, as_of)?,
+        None => targets_as_of(conn, "", &[], None, as_of)?,
     };
     Ok(read
         .into_iter()

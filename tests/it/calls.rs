@@ -648,3 +648,81 @@ fn a_returned_person_gets_back_the_residence_status_they_had_before_leaving() {
         "the latest change to 外出 decides"
     );
 }
+
+#[test]
+fn a_target_is_listed_as_it_stood_at_the_end_of_a_past_day() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let p = person(&mut ledger, "钱旅游", ResidenceStatus::Abroad);
+    let t = target(&mut ledger, &p, Place::Country("KR".into()));
+    log(
+        &mut ledger,
+        &call(&t, "2020-01-21 09:00", CallOutcome::NoAnswer),
+    )
+    .unwrap();
+    let mut plans = call(&t, "2020-01-22 10:30", CallOutcome::PlansReturn);
+    plans.planned_return_on = Some("2020-02-10".into());
+    log(&mut ledger, &plans).unwrap();
+    ledger
+        .write(&Actor::cli(), |tx| {
+            arrivals::add_arrival(
+                tx,
+                &NewArrival {
+                    person_id: p.clone(),
+                    origin: Some(Place::Country("KR".into())),
+                    arrived_on: "2020-02-10".into(),
+                    ..NewArrival::default()
+                },
+                day("2020-02-10"),
+            )
+        })
+        .unwrap();
+    let on = |d: Option<&str>| {
+        calls::list_call_targets(
+            ledger.conn(),
+            &CallTargetFilter {
+                on: d.map(Into::into),
+                ..CallTargetFilter::default()
+            },
+        )
+        .unwrap()
+    };
+    // Registered today with no call yet on 2020-01-20: nobody knew of the target then.
+    assert!(on(Some("2020-01-20")).is_empty());
+    let first = &on(Some("2020-01-21"))[0];
+    assert_eq!(first.state, CallState::Retry);
+    assert_eq!(first.calls, 1);
+    assert_eq!(first.last_outcome, Some(CallOutcome::NoAnswer));
+    assert_eq!(first.last_called_on.as_deref(), Some("2020-01-21"));
+    assert_eq!(first.due_on.as_deref(), Some("2020-01-22"));
+    let before = &on(Some("2020-02-09"))[0];
+    assert_eq!(before.state, CallState::PlansReturn);
+    assert_eq!(before.calls, 2);
+    assert_eq!(before.arrived_on, None, "the arrival is the next day");
+    assert_eq!(before.planned_return_on.as_deref(), Some("2020-02-10"));
+    let back = &on(Some("2020-02-10"))[0];
+    assert_eq!(back.state, CallState::Returned);
+    assert_eq!(back.arrived_on.as_deref(), Some("2020-02-10"));
+    assert_eq!(
+        on(None)[0],
+        *back,
+        "now is as it stood on the day of the return"
+    );
+    let err = calls::list_call_targets(
+        ledger.conn(),
+        &CallTargetFilter {
+            on: Some("2020-02-30".into()),
+            ..CallTargetFilter::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Invalid {
+                field: "filter.on",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}

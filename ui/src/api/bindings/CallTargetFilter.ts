@@ -10,6 +10,7 @@ export type CallTargetFilter = { state?: CallState,
  */
 due?: string, personId?: string, 
 /**
- * Derive due dates on this date (default: the statistical date).
+ * The targets as they stood at the end of this day: later calls and arrivals left
+ * out (default: as they stand now).
  */
 on?: string, };
