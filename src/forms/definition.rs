@@ -25,7 +25,9 @@ pub struct FormDefinition {
     pub id: String,
     /// The form's name as listed: "返乡（外来）人员摸排登记表".
     pub name: String,
-    /// The merged title; placeholders `{community}`, `{date}`, `{dateZh}`, `{from}`, `{to}`,
+    /// The merged title; placeholders `{community}`, `{date}`, `{dateZh}` (the report date,
+    /// the range's end for a range), `{periodZh}` (the day, or "…至…" for a range), `{from}`,
+    /// `{to}`,
     /// `{grid}`, `{checkpoint}` (the gate sheet's checkpoint, else 全部卡口) and
     /// `{nilReport}` ("零报告" when nothing new happened on the report date, else empty; an
     /// item of the header block or footer that fills to nothing is left out).

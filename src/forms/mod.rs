@@ -398,12 +398,17 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
         .clone()
         .unwrap_or_else(|| "全部卡口".to_owned());
     let opt = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let zh = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
+    // The days the rows cover: one day, or "2020年1月21日至2020年1月27日" for a range.
+    let period = match (r.query.date, r.query.from, r.query.to) {
+        (None, Some(from), Some(to)) if from != to => format!("{}至{}", zh(from), zh(to)),
+        (None, Some(from), None) => format!("{}起", zh(from)),
+        _ => zh(report_date),
+    };
     let fill = |s: &str| {
         s.replace("{community}", &community)
-            .replace(
-                "{dateZh}",
-                &report_date.format("%Y年%-m月%-d日").to_string(),
-            )
+            .replace("{dateZh}", &zh(report_date))
+            .replace("{periodZh}", &period)
             .replace("{date}", &report_date.to_string())
             .replace("{from}", &opt(r.query.from))
             .replace("{to}", &opt(r.query.to))

@@ -889,6 +889,24 @@ fn the_gate_sheet_lists_a_days_checks_at_a_checkpoint_with_results_and_referrals
         log[0].filters
     );
 
+    // A range names its first and last day in the header and keeps the rows of every day.
+    let (path, rows) = export(
+        &mut ledger,
+        dir.path(),
+        ExportRequest {
+            from: Some("2020-01-27".into()),
+            to: Some("2020-01-29".into()),
+            ..req("gate-checks")
+        },
+    );
+    assert!(rows >= 10, "{rows}");
+    let s = read(&path);
+    assert!(
+        s.text(1, 0).contains("日期：2020年1月27日至2020年1月29日"),
+        "{}",
+        s.text(1, 0)
+    );
+
     // Another day has none; an unknown checkpoint is refused.
     let (_, rows) = export(
         &mut ledger,
