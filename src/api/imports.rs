@@ -60,8 +60,9 @@ pub struct ImportRequest {
     /// by default.
     #[ts(optional)]
     pub default_year: Option<i32>,
-    /// Create the household an address names ("12栋2单元301") when its building and unit
-    /// are registered but the household is not (新建户); undone with the import.
+    /// Create the household an address names ("12栋2单元301") when it is not registered
+    /// (新建户): in its unit; in a new unit of its building; or, when the address names
+    /// the estate ("春晖苑8栋2单元502"), in a new building and unit. Undone with the import.
     #[ts(optional)]
     #[serde(default)]
     pub create_households: Option<bool>,

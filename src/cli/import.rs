@@ -29,8 +29,8 @@ pub struct ImportArgs {
     /// The year of dates written without one (1月21日); default: the statistical date's.
     #[arg(long)]
     year: Option<i32>,
-    /// Create the household an address names when its building and unit are registered
-    /// but the household is not (新建户).
+    /// Create the household an address names when it is not registered (新建户), with its
+    /// unit, and its building when the address names the estate.
     #[arg(long)]
     create_households: bool,
     /// Show what would happen per row; write nothing.

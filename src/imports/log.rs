@@ -11,7 +11,15 @@ use crate::store::{now_text, rows, Actor};
 
 /// The tables an import writes rows into, in the order undo removes them (dependents
 /// first). A new kind that writes another table adds it here.
-pub const IMPORT_ENTITIES: &[&str] = &["arrival", "call_target", "contact", "person", "household"];
+pub const IMPORT_ENTITIES: &[&str] = &[
+    "arrival",
+    "call_target",
+    "contact",
+    "person",
+    "household",
+    "unit",
+    "building",
+];
 
 pub(super) fn insert_log(
     tx: &Transaction,

@@ -133,6 +133,8 @@ struct Planned {
 struct Plan {
     preview: ImportPreview,
     rows: Vec<Planned>,
+    /// The register's places, for the households, units and buildings to create.
+    places: Households,
 }
 
 /// The dry run: how the file is read and what each row would do. Writes nothing.
@@ -169,7 +171,7 @@ pub fn commit(
                             format!("第 {} 行：测试用的注入失败", row.preview.row),
                         ));
                     }
-                    writer.write_row(i, req.kind, row)?;
+                    writer.write_row(i, req.kind, row, &plan.places)?;
                 }
                 Ok(())
             })?;
@@ -237,8 +239,11 @@ struct Writer<'t> {
     to_link: Vec<String>,
     /// Per plan row: the index person it registered (contacts).
     created_index: HashMap<usize, String>,
-    /// The households created, by unit and room.
+    /// The households created, by place and room.
     created_households: HashMap<NewHouseholdData, String>,
+    /// The buildings created, by (estate id, number), and units, by (building id, number).
+    created_buildings: HashMap<(String, String), String>,
+    created_units: HashMap<(String, String), String>,
 }
 
 impl<'t> Writer<'t> {
@@ -253,6 +258,8 @@ impl<'t> Writer<'t> {
             to_link: Vec::new(),
             created_index: HashMap::new(),
             created_households: HashMap::new(),
+            created_buildings: HashMap::new(),
+            created_units: HashMap::new(),
         }
     }
 
@@ -337,17 +344,41 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    /// The household a row's address names, created by the first row that needs it.
-    fn new_household(&mut self, h: &NewHouseholdData) -> Result<String> {
+    /// The household a row's address names, created by the first row that needs it, with
+    /// its building and unit when they are missing too.
+    fn new_household(&mut self, h: &NewHouseholdData, places: &Households) -> Result<String> {
         if let Some(id) = self.created_households.get(h) {
             return Ok(id.clone());
         }
+        let unit_id = match &h.at {
+            NewPlace::Unit(id) => id.clone(),
+            NewPlace::NewUnit { building_id, unit } => self.new_unit(building_id, unit, places)?,
+            NewPlace::NewBuilding {
+                estate_id,
+                building,
+                unit,
+            } => {
+                let key = (estate_id.clone(), building.clone());
+                let building_id = match self.created_buildings.get(&key) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let name = places.building_name(estate_id, building);
+                        let sort = building.parse().unwrap_or(0);
+                        let id = crate::register::add_building(self.tx, estate_id, &name, sort)?;
+                        self.record("building", &id)?;
+                        self.created_buildings.insert(key, id.clone());
+                        id
+                    }
+                };
+                self.new_unit(&building_id, unit, places)?
+            }
+        };
         let id = crate::register::add_household(
             self.tx,
             &crate::register::NewHousehold {
                 grid_id: &h.grid_id,
                 estate_id: None,
-                unit_id: Some(&h.unit_id),
+                unit_id: Some(&unit_id),
                 room: &h.room,
                 responsible_worker_id: None,
             },
@@ -357,9 +388,28 @@ impl<'t> Writer<'t> {
         Ok(id)
     }
 
-    fn write_row(&mut self, i: usize, kind: ImportKind, row: &Planned) -> Result<()> {
+    /// A unit numbered `n` of `building_id`, created by the first row that needs it.
+    fn new_unit(&mut self, building_id: &str, n: &str, places: &Households) -> Result<String> {
+        let key = (building_id.to_owned(), n.to_owned());
+        if let Some(id) = self.created_units.get(&key) {
+            return Ok(id.clone());
+        }
+        let name = places.unit_name(n);
+        let id = crate::register::add_unit(self.tx, building_id, &name, n.parse().unwrap_or(0))?;
+        self.record("unit", &id)?;
+        self.created_units.insert(key, id.clone());
+        Ok(id)
+    }
+
+    fn write_row(
+        &mut self,
+        i: usize,
+        kind: ImportKind,
+        row: &Planned,
+        places: &Households,
+    ) -> Result<()> {
         let created_household = match &row.new_household {
-            Some(h) => Some(self.new_household(h)?),
+            Some(h) => Some(self.new_household(h, places)?),
             None => None,
         };
         let (person_id, household_id) = match &row.person {
@@ -490,22 +540,62 @@ impl<'t> Writer<'t> {
     }
 }
 
-/// The register's households by (building number, unit number, room), for addresses.
+/// The register's households by (building number, unit number, room), for addresses, and
+/// the estates, buildings and units an address may name when its household is missing.
 struct Households {
     by_key: HashMap<(String, String, String), Vec<(String, String)>>,
-    /// Units by (building number, unit number).
-    units: HashMap<(String, String), Vec<UnitOf>>,
+    estates: Vec<EstateOf>,
+    /// Buildings by (estate id, building number): (building id, name).
+    buildings: HashMap<(String, String), (String, String)>,
+    /// Units by (building id, unit number): (unit id, name).
+    units: HashMap<(String, String), (String, String)>,
 }
 
-/// A unit as an address finds it: (estate name, unit id, grid id).
-type UnitOf = (String, String, String);
+/// An estate as an address finds it.
+struct EstateOf {
+    id: String,
+    name: String,
+    grid_id: String,
+}
 
-/// A household an import creates: in this unit (of this grid), this room.
+/// A household an import creates: this room, in this grid, at this place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct NewHouseholdData {
-    unit_id: String,
     grid_id: String,
+    at: NewPlace,
     room: String,
+}
+
+/// Where a household an import creates goes: an existing unit, a unit to create in an
+/// existing building, or a building and unit to create in an existing estate. New names
+/// follow the style of their siblings ("3号楼" next to "1号楼", else "3栋"; "2单元").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum NewPlace {
+    Unit(String),
+    NewUnit {
+        building_id: String,
+        unit: String,
+    },
+    NewBuilding {
+        estate_id: String,
+        building: String,
+        unit: String,
+    },
+}
+
+/// `sample` renumbered to `n` ("1号楼", "12" → "12号楼"), else `n` + `suffix`.
+fn renumber(sample: Option<&str>, n: &str, suffix: &str) -> String {
+    match sample {
+        Some(s) => {
+            let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+            if rest.len() < s.len() && !rest.is_empty() {
+                format!("{n}{rest}")
+            } else {
+                format!("{n}{suffix}")
+            }
+        }
+        None => format!("{n}{suffix}"),
+    }
 }
 
 impl Households {
@@ -535,58 +625,125 @@ impl Households {
             );
             by_key.entry(key).or_default().push((estate, id));
         }
-        let mut units: HashMap<_, Vec<_>> = HashMap::new();
+        let estates = conn
+            .prepare("SELECT id, name, grid_id FROM estate WHERE deleted_at IS NULL ORDER BY id")?
+            .query_map([], |r| {
+                Ok(EstateOf {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    grid_id: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut buildings = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT u.id, u.name, b.name, coalesce(e.name, ''), e.grid_id FROM unit u \
-             JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id \
-             WHERE u.deleted_at IS NULL AND b.deleted_at IS NULL",
+            "SELECT id, estate_id, name FROM building WHERE deleted_at IS NULL AND estate_id IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let (id, unit, building, estate, grid): (String, String, String, String, String) =
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            units
-                .entry((
-                    clean::leading_number(&building),
-                    clean::leading_number(&unit),
-                ))
-                .or_default()
-                .push((estate, id, grid));
+            let (id, estate, name): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            buildings.insert((estate, clean::leading_number(&name)), (id, name));
         }
-        Ok(Households { by_key, units })
+        let mut units = HashMap::new();
+        let mut stmt =
+            conn.prepare("SELECT id, building_id, name FROM unit WHERE deleted_at IS NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, building, name): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            units.insert((building, clean::leading_number(&name)), (id, name));
+        }
+        Ok(Households {
+            by_key,
+            estates,
+            buildings,
+            units,
+        })
     }
 
-    /// The unit an address names when its household is not registered: the household to
-    /// create ("新建户"), when the building and unit are unambiguous.
+    /// Where the household an address names would go when it is not registered
+    /// ("新建户"): into its unit, or a new unit of its building, or — when the address
+    /// names its estate — a new building of that estate. None when the place is
+    /// ambiguous or the estate unknown.
     fn missing(&self, raw: &str) -> Option<NewHouseholdData> {
         let a = clean::address(raw)?;
-        let key = (
-            a.building.trim_start_matches('0').to_owned(),
-            a.unit
-                .as_deref()
-                .unwrap_or("1")
-                .trim_start_matches('0')
-                .to_owned(),
-        );
-        let candidates: Vec<_> = self
-            .units
-            .get(&key)?
+        let building = a.building.trim_start_matches('0').to_owned();
+        let unit = a
+            .unit
+            .as_deref()
+            .unwrap_or("1")
+            .trim_start_matches('0')
+            .to_owned();
+        let room = a.room.trim_start_matches('0').to_owned();
+        let named = |e: &&EstateOf| {
+            a.prefix.is_empty()
+                || a.prefix.contains(e.name.as_str())
+                || e.name.contains(a.prefix.as_str())
+        };
+        let estates: Vec<&EstateOf> = self.estates.iter().filter(named).collect();
+        let with_building: Vec<(&EstateOf, &String)> = estates
             .iter()
-            .filter(|(estate, _, _)| {
-                a.prefix.is_empty()
-                    || estate.is_empty()
-                    || a.prefix.contains(estate.as_str())
-                    || estate.contains(a.prefix.as_str())
+            .filter_map(|e| {
+                self.buildings
+                    .get(&(e.id.clone(), building.clone()))
+                    .map(|(id, _)| (*e, id))
             })
             .collect();
-        match candidates.as_slice() {
-            [(_, unit, grid)] => Some(NewHouseholdData {
-                unit_id: unit.clone(),
-                grid_id: grid.clone(),
-                room: a.room.trim_start_matches('0').to_owned(),
-            }),
+        let with_unit: Vec<(&EstateOf, &String)> = with_building
+            .iter()
+            .filter_map(|(e, b)| {
+                self.units
+                    .get(&((*b).clone(), unit.clone()))
+                    .map(|(id, _)| (*e, id))
+            })
+            .collect();
+        let at = |e: &EstateOf, at: NewPlace| NewHouseholdData {
+            grid_id: e.grid_id.clone(),
+            at,
+            room: room.clone(),
+        };
+        match (
+            with_unit.as_slice(),
+            with_building.as_slice(),
+            estates.as_slice(),
+        ) {
+            ([(e, u)], _, _) => Some(at(e, NewPlace::Unit((*u).clone()))),
+            ([], [(e, b)], _) => Some(at(
+                e,
+                NewPlace::NewUnit {
+                    building_id: (*b).clone(),
+                    unit,
+                },
+            )),
+            ([], [], [e]) if !a.prefix.is_empty() => Some(at(
+                e,
+                NewPlace::NewBuilding {
+                    estate_id: e.id.clone(),
+                    building,
+                    unit,
+                },
+            )),
             _ => None,
         }
+    }
+
+    /// A name for a new building of `estate_id` numbered `n`, in the style of its siblings.
+    fn building_name(&self, estate_id: &str, n: &str) -> String {
+        let sample = self
+            .buildings
+            .iter()
+            .filter(|((e, _), _)| e == estate_id)
+            .map(|(_, (_, name))| name.as_str())
+            .min();
+        renumber(sample, n, "栋")
+    }
+
+    /// A name for a new unit numbered `n`, in the style of the ledger's units.
+    fn unit_name(&self, n: &str) -> String {
+        renumber(
+            self.units.values().map(|(_, name)| name.as_str()).min(),
+            n,
+            "单元",
+        )
     }
 
     /// The one household an address names, or why there is none.
@@ -876,8 +1033,13 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
         };
         seen.insert(row_key, rows.len());
         person_rows.entry(person_key).or_insert(rows.len());
-        if new_household.is_some() {
-            notes.push(format!("新建户：{address}"));
+        match new_household.as_ref().map(|h| &h.at) {
+            Some(NewPlace::Unit(_)) => notes.push(format!("新建户：{address}")),
+            Some(NewPlace::NewUnit { .. }) => notes.push(format!("新建单元和户：{address}")),
+            Some(NewPlace::NewBuilding { .. }) => {
+                notes.push(format!("新建楼栋、单元和户：{address}"))
+            }
+            None => {}
         }
         if !notes.is_empty() {
             preview.message_zh = Some(notes.join("；"));
@@ -999,6 +1161,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             preview_id: None,
         },
         rows,
+        places: households,
     })
 }
 

@@ -1599,7 +1599,12 @@ fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
                新户甲,13800000031,幸福家园1栋2单元401\n\
                新户乙,13800000032,1栋1单元402室\n\
                新户丙,13800000033,1栋1单元402\n\
-               无楼丁,13800000034,5栋1单元101\n";
+               无楼丁,13800000034,5栋1单元101\n\
+               新单元戊,13800000035,幸福家园1栋3单元101\n\
+               新楼己,13800000036,春晖苑8栋2单元502\n\
+               新楼庚,13800000037,春晖苑8-2-502\n\
+               新楼辛,13800000038,春晖苑8栋1单元101\n\
+               无小区壬,13800000039,未知小区9栋1单元101\n";
     let mut req = request(ImportKind::People, "住户.csv", csv.as_bytes().to_vec());
     let without = imports::preview(ledger.conn(), &req).unwrap();
     assert!(without
@@ -1616,14 +1621,19 @@ fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
     req.create_households = Some(true);
     let p = imports::preview(ledger.conn(), &req).unwrap();
     let flags: Vec<_> = p.rows.iter().map(|r| r.new_household).collect();
-    assert_eq!(flags, vec![true, true, true, false]);
-    assert!(p.rows[0].message_zh.as_deref().unwrap().contains("新建户"));
-    assert!(p.rows[3]
-        .message_zh
-        .as_deref()
-        .unwrap()
-        .contains("没有地址"));
-    assert_eq!(p.counts.new_households, 2);
+    assert_eq!(
+        flags,
+        vec![true, true, true, false, true, true, true, true, false]
+    );
+    let note = |i: usize| p.rows[i].message_zh.clone().unwrap_or_default();
+    assert!(note(0).contains("新建户"));
+    // No estate named and no 5栋 anywhere; an estate the register does not know.
+    assert!(note(3).contains("没有地址"));
+    assert!(note(8).contains("没有地址"));
+    // A unit the building lacks; a building the named estate lacks.
+    assert!(note(4).contains("新建单元和户"), "{}", note(4));
+    assert!(note(5).contains("新建楼栋、单元和户"), "{}", note(5));
+    assert_eq!(p.counts.new_households, 5);
 
     let households = count(
         &ledger,
@@ -1635,7 +1645,7 @@ fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
             &ledger,
             "SELECT count(*) FROM household WHERE deleted_at IS NULL"
         ),
-        households + 2
+        households + 5
     );
     let room_of = |name: &str| -> (String, String) {
         ledger
@@ -1655,6 +1665,43 @@ fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
         "one household for both"
     );
     assert_eq!(room_of("新户乙").0, "402");
+    assert_eq!(room_of("新单元戊"), ("101".to_owned(), "3单元".to_owned()));
+    assert_eq!(
+        room_of("新楼己"),
+        room_of("新楼庚"),
+        "one household for both forms"
+    );
+    assert_eq!(room_of("新楼己"), ("502".to_owned(), "2单元".to_owned()));
+    // 8栋 is made once, in 春晖苑 and its grid, with the two units its rows name.
+    let (building, estate, grid_ok): (String, String, bool) = ledger
+        .conn()
+        .query_row(
+            "SELECT b.name, e.name, h.grid_id = e.grid_id FROM person p \
+             JOIN household h ON h.id = p.household_id JOIN unit u ON u.id = h.unit_id \
+             JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id \
+             WHERE p.name = '新楼辛'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (building.as_str(), estate.as_str(), grid_ok),
+        ("8栋", "春晖苑", true)
+    );
+    assert_eq!(
+        count(&ledger, "SELECT count(*) FROM building WHERE name = '8栋'"),
+        1
+    );
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM unit u JOIN building b ON b.id = u.building_id \
+             WHERE b.name = '8栋'"
+        ),
+        2
+    );
+    let hits = gridledger::search::search_people(ledger.conn(), "春晖苑8栋", 10, 0).unwrap();
+    assert_eq!(hits.len(), 3, "{hits:?}");
     // The new household is found by address search (its keys were filled at the end).
     let hits = gridledger::search::search_people(ledger.conn(), "1栋2单元401", 10, 0).unwrap();
     assert!(hits.iter().any(|h| h.name == "新户甲"), "{hits:?}");
@@ -1668,6 +1715,21 @@ fn missing_households_are_created_from_addresses_when_chosen_and_undone() {
             "SELECT count(*) FROM household WHERE deleted_at IS NULL"
         ),
         households
+    );
+    // Undo removes the buildings and units it made with their households.
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM building WHERE name = '8栋' AND deleted_at IS NULL"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM unit WHERE name = '3单元' AND deleted_at IS NULL"
+        ),
+        0
     );
 }
 

@@ -27,7 +27,8 @@ mapping?: { [key in string]: string },
  */
 defaultYear?: number, 
 /**
- * Create the household an address names ("12栋2单元301") when its building and unit
- * are registered but the household is not (新建户); undone with the import.
+ * Create the household an address names ("12栋2单元301") when it is not registered
+ * (新建户): in its unit; in a new unit of its building; or, when the address names
+ * the estate ("春晖苑8栋2单元502"), in a new building and unit. Undone with the import.
  */
 createHouseholds?: boolean, };
