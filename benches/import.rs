@@ -150,6 +150,7 @@ fn main() -> Result<()> {
         mapping: None,
         default_year: Some(2020),
         create_households: None,
+        file_id: None,
     };
 
     let mut table = Vec::new();

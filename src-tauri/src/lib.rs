@@ -177,6 +177,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::forms::export_situation_report_docx,
         commands::forms::open_export_folder,
         // 导入 (imports)
+        commands::imports::stage_import_file,
         commands::imports::preview_import,
         commands::imports::import_preview_rows,
         commands::imports::commit_import,

@@ -572,6 +572,92 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
     assert!(list.as_array().unwrap().is_empty());
 }
 
+/// A command invoked with a raw body and headers, as `invoke(cmd, Uint8Array, {headers})`.
+fn invoke_raw(
+    app: &TestApp,
+    cmd: &str,
+    body: InvokeBody,
+    headers: &[(&'static str, &str)],
+) -> Result<Value, Value> {
+    let mut map = tauri::http::HeaderMap::new();
+    for (k, v) in headers {
+        map.insert(*k, v.parse().unwrap());
+    }
+    get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body,
+            headers: map,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_file_staged_once_as_raw_bytes_serves_preview_and_commit() {
+    let app = demo_app();
+    let csv = "姓名,来源地,返回时间\n暂存测试乙,武汉,2020-01-20\n";
+    // "返乡名单.csv", percent-encoded as encodeURIComponent writes it.
+    let name = "%E8%BF%94%E4%B9%A1%E5%90%8D%E5%8D%95.csv";
+    let staged = invoke_raw(
+        &app,
+        "stage_import_file",
+        InvokeBody::Raw(csv.as_bytes().to_vec()),
+        &[("x-file-name", name)],
+    )
+    .unwrap();
+    assert_eq!(staged["fileName"], "返乡名单.csv");
+    assert_eq!(staged["size"], csv.len());
+    let request = json!({ "input": {
+        "kind": "arrivals", "fileName": "返乡名单.csv", "fileId": staged["fileId"], "defaultYear": 2020
+    } });
+    let preview = invoke(&app, "preview_import", request.clone()).unwrap();
+    assert_eq!(preview["counts"]["newArrivals"], 1, "{preview}");
+    let done = invoke(&app, "commit_import", request).unwrap();
+    assert_eq!(done["preview"]["counts"]["newPeople"], 1, "{done}");
+    // A webview without raw bodies sends the bytes as a JSON array: the same file.
+    let fallback = invoke_raw(
+        &app,
+        "stage_import_file",
+        InvokeBody::Json(json!(csv.as_bytes())),
+        &[("x-file-name", "list.csv")],
+    )
+    .unwrap();
+    assert_eq!(fallback["size"], csv.len());
+    // No name, or an empty file: refused in Chinese; an unknown id asks to choose again.
+    let err = invoke_raw(
+        &app,
+        "stage_import_file",
+        InvokeBody::Raw(csv.as_bytes().to_vec()),
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(err["detailZh"], "缺少文件名", "{err}");
+    let err = invoke_raw(
+        &app,
+        "stage_import_file",
+        InvokeBody::Raw(Vec::new()),
+        &[("x-file-name", "list.csv")],
+    )
+    .unwrap_err();
+    assert_eq!(err["detailZh"], "所选文件是空的", "{err}");
+    let err = invoke(
+        &app,
+        "preview_import",
+        json!({ "input": { "kind": "arrivals", "fileName": "list.csv", "fileId": "gone" } }),
+    )
+    .unwrap_err();
+    assert!(
+        err["detailZh"].as_str().unwrap().contains("重新选择文件"),
+        "{err}"
+    );
+}
+
 #[test]
 fn import_commands_preview_commit_list_and_undo() {
     let app = demo_app();

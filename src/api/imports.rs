@@ -48,8 +48,15 @@ pub struct ImportRequest {
     pub kind: ImportKind,
     /// The file name as chosen (its extension picks the reader: xlsx, xls, ods, csv).
     pub file_name: String,
-    /// The file's bytes.
+    /// The file's bytes, when it was not staged.
+    #[ts(as = "Option<Vec<u8>>", optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bytes: Vec<u8>,
+    /// The file staged once for several requests (`imports::stage`; the desktop's
+    /// `stage_import_file`), instead of its bytes.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_id: Option<String>,
     /// The sheet by name, or by its 1-based position ("2"); the first sheet by default.
     #[ts(optional)]
     pub sheet: Option<String>,
@@ -241,4 +248,15 @@ pub struct PreviewRowsQuery {
 pub struct PreviewRowsPage {
     pub rows: Vec<PreviewRow>,
     pub total: u32,
+}
+
+/// A file kept for the requests that name it (`ImportRequest::file_id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StagedFile {
+    pub file_id: String,
+    pub file_name: String,
+    /// Its size in bytes.
+    #[ts(type = "number")]
+    pub size: u64,
 }

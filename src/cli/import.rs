@@ -102,6 +102,7 @@ pub fn import_command(ledger: &mut Ledger, args: ImportArgs) -> Result<()> {
         kind,
         file_name,
         bytes,
+        file_id: None,
         sheet: args.sheet,
         mapping,
         default_year: args.year,

@@ -21,6 +21,7 @@ pub mod mapping;
 pub mod pages;
 pub mod read;
 pub mod report;
+pub mod staged;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -43,6 +44,7 @@ pub use log::{
 pub use mapping::field_list;
 pub use pages::{page_preview, preview_rows, FIRST_PAGE};
 pub use report::error_report;
+pub use staged::stage;
 
 use read::{column_letter, Cell};
 
@@ -830,7 +832,8 @@ fn cell_ref(col: Option<usize>, row: u32) -> Option<String> {
 
 /// Reads the request and plans every row against the ledger as it is in `conn`.
 fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan> {
-    let read = read::read(&req.file_name, &req.bytes, req.sheet.as_deref())?;
+    let bytes = staged::file_bytes(req)?;
+    let read = read::read(&req.file_name, &bytes, req.sheet.as_deref())?;
     let header = mapping::find_header(req.kind, &read.grid, req.mapping.as_ref())?;
     let columns = mapping::map_columns(req.kind, &header, req.mapping.as_ref())?;
     let index: BTreeMap<&str, usize> = columns

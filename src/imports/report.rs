@@ -19,7 +19,8 @@ fn xlsx_error(e: XlsxError) -> Error {
 
 /// The rejected rows of `preview` (made from `req`) as an xlsx workbook.
 pub fn error_report(req: &ImportRequest, preview: &ImportPreview) -> Result<Vec<u8>> {
-    let read = read::read(&req.file_name, &req.bytes, Some(&preview.sheet))?;
+    let bytes = super::staged::file_bytes(req)?;
+    let read = read::read(&req.file_name, &bytes, Some(&preview.sheet))?;
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("导入错误").map_err(xlsx_error)?;

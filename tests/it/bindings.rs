@@ -34,8 +34,8 @@ use gridledger::api::{
     ImportMappingQuery, ImportOutcome, ImportPreview, ImportRequest, NewCallBack, NewCheckpoint,
     NewDifficulty, NewDifficultyFollowUp, NewEnterprise, NewGateCheck, NewPublicity, NewVisit,
     NewWorkCertificate, PreviewRowsPage, PreviewRowsQuery, Publicity, PublicityRange,
-    PublicityTotals, SaveCertificate, VisitFilter, VisitUpdate, VoidCertificate, WorkCertificate,
-    WorkCounts,
+    PublicityTotals, SaveCertificate, StagedFile, VisitFilter, VisitUpdate, VoidCertificate,
+    WorkCertificate, WorkCounts,
 };
 use gridledger::api::{
     DailyStats, SituationReport, SituationReportExport, StatsDateArg, TrendPoint,
@@ -153,6 +153,7 @@ fn generate(into: &Path) {
     SituationReport::export_all(&cfg).expect("export SituationReport");
     ImportKind::export_all(&cfg).expect("export ImportKind");
     ImportRequest::export_all(&cfg).expect("export ImportRequest");
+    StagedFile::export_all(&cfg).expect("export StagedFile");
     ImportPreview::export_all(&cfg).expect("export ImportPreview");
     ImportOutcome::export_all(&cfg).expect("export ImportOutcome");
     ImportLogEntry::export_all(&cfg).expect("export ImportLogEntry");

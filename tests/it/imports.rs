@@ -81,6 +81,7 @@ fn request(kind: ImportKind, file: &str, bytes: Vec<u8>) -> ImportRequest {
         mapping: None,
         default_year: Some(2020),
         create_households: None,
+        file_id: None,
     }
 }
 

@@ -2,14 +2,66 @@
 
 use gridledger::api::{
     IdArg, ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
-    ImportPreview, ImportRequest, IpcError, PreviewRowsPage, PreviewRowsQuery,
+    ImportPreview, ImportRequest, IpcError, PreviewRowsPage, PreviewRowsQuery, StagedFile,
 };
 use gridledger::imports::{self, CommitOptions};
 use gridledger::store::Actor;
+use gridledger::Error;
 use tauri::State;
 
-use crate::ipc::Input;
+use crate::ipc::{to_ipc_error, Input};
 use crate::AppState;
+
+/// The header naming a staged file: its name, percent-encoded (headers are ASCII).
+pub const FILE_NAME_HEADER: &str = "x-file-name";
+
+/// Stage a chosen file once for the wizard's previews, commit and error report: its bytes
+/// come as the raw request body (no JSON number per byte), its name in
+/// [`FILE_NAME_HEADER`]. A webview that cannot send a raw body sends a JSON array of
+/// bytes instead; both are accepted.
+#[tauri::command]
+pub async fn stage_import_file(request: tauri::ipc::Request<'_>) -> Result<StagedFile, IpcError> {
+    let invalid =
+        |message: &str, zh: &str| to_ipc_error(Error::invalid("import.file", message, zh));
+    let name = request
+        .headers()
+        .get(FILE_NAME_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(percent_decode)
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| invalid("no file name header", "缺少文件名"))?;
+    let bytes = match request.body() {
+        tauri::ipc::InvokeBody::Raw(bytes) => bytes.clone(),
+        tauri::ipc::InvokeBody::Json(value) => serde_json::from_value::<Vec<u8>>(value.clone())
+            .map_err(|_| invalid("the body is not the file's bytes", "文件内容格式不正确"))?,
+    };
+    gridledger::imports::stage(&name, bytes).map_err(to_ipc_error)
+}
+
+/// `encodeURIComponent` undone; a malformed escape is kept as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
 
 #[tauri::command]
 pub async fn preview_import(

@@ -108,6 +108,7 @@ import type {
   ImportOutcome,
   ImportPreview,
   ImportRequest,
+  StagedFile,
   PreviewRowsPage,
   PreviewRowsQuery,
   CertificateFilter,
@@ -200,6 +201,8 @@ export type Commands = {
   register_arrival: { args: { input: RegisterArrival }; result: Arrival };
   rescreen_arrivals: { args: { input: RescreenArrivals }; result: RescreenSummary };
   /** 导入: the dry run of a list (xlsx / xls / ods / csv bytes), per row and counted. */
+  /** Called through `stageImportFile` only: a raw body, the name in a header. */
+  stage_import_file: { args: Uint8Array; result: StagedFile };
   preview_import: { args: { input: ImportRequest }; result: ImportPreview };
   /** One page of a preview's rows (by status); the preview itself carries only page one. */
   import_preview_rows: { args: { input: PreviewRowsQuery }; result: PreviewRowsPage };
@@ -421,6 +424,22 @@ export async function call<K extends Command>(
   assertBackendAvailable();
   try {
     return await invoke<Commands[K]['result']>(cmd, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/**
+ * Hands a chosen file to the backend once, as a raw body (JSON would cost a number per
+ * byte), with its name percent-encoded in the `x-file-name` header; import requests then
+ * name it by `fileId`.
+ */
+export async function stageImportFile(name: string, bytes: Uint8Array): Promise<StagedFile> {
+  assertBackendAvailable();
+  try {
+    return await invoke<StagedFile>('stage_import_file', bytes, {
+      headers: { 'x-file-name': encodeURIComponent(name) },
+    });
   } catch (e) {
     throw toIpcError(e);
   }

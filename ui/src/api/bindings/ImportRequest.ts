@@ -10,9 +10,14 @@ export type ImportRequest = { kind: ImportKind,
  */
 fileName: string, 
 /**
- * The file's bytes.
+ * The file's bytes, when it was not staged.
  */
-bytes: Array<number>, 
+bytes?: Array<number>, 
+/**
+ * The file staged once for several requests (`imports::stage`; the desktop's
+ * `stage_import_file`), instead of its bytes.
+ */
+fileId?: string, 
 /**
  * The sheet by name, or by its 1-based position ("2"); the first sheet by default.
  */

@@ -66,7 +66,13 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
   it('reads a file, shows the mapping and the preview counts, and commits', async () => {
     const requests: ImportRequest[] = [];
     const pages: PreviewRowsQuery[] = [];
+    const staged: Uint8Array[] = [];
     mockBackend({
+      // The file goes over once, as raw bytes; requests then name it.
+      stage_import_file: (bytes) => {
+        staged.push(bytes);
+        return { fileId: 'f1', fileName: '返乡名单.csv', size: bytes.length };
+      },
       // Server-side pagination: the core filters and pages the kept preview.
       import_preview_rows: ({ input }) => {
         pages.push(input);
@@ -102,7 +108,11 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     expect(requests[0].kind).toBe('arrivals');
     expect(requests[0].fileName).toBe('返乡名单.csv');
     expect(requests[0].createHouseholds).toBe(true);
-    expect(new TextDecoder().decode(new Uint8Array(requests[0].bytes))).toContain('张三,武汉');
+    expect(requests[0].fileId).toBe('f1');
+    expect(requests[0].bytes).toBeUndefined();
+    expect(staged).toHaveLength(1);
+    expect(staged[0]).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(staged[0])).toContain('张三,武汉');
 
     await user.click(screen.getByTestId('import-to-preview'));
     const counts = await screen.findByTestId('import-counts');
@@ -131,5 +141,7 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     expect(await screen.findByTestId('import-done')).toHaveTextContent('已导入 1 行');
     await waitFor(() => expect(requests).toHaveLength(2));
     expect(requests[1].fileName).toBe('返乡名单.csv');
+    expect(requests[1].fileId).toBe('f1');
+    expect(staged).toHaveLength(1);
   });
 });

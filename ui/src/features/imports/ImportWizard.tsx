@@ -34,6 +34,7 @@ import {
   useImportHistory,
   usePreviewImport,
   usePreviewRows,
+  useStageFile,
   useUndoImport,
 } from './queries';
 
@@ -95,6 +96,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
   const [request, setRequest] = useState<ImportRequest | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const staging = useStageFile();
   const previewing = usePreviewImport();
   const committing = useCommitImport();
   const report = useErrorReport();
@@ -118,8 +120,24 @@ function Wizard({ kind }: { kind: ImportKind }) {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const bytes = Array.from(new Uint8Array(await readBytes(file)));
-    run({ kind, fileName: file.name, bytes, ...(createHouseholds ? { createHouseholds } : {}) }, 1);
+    setError(null);
+    const bytes = new Uint8Array(await readBytes(file));
+    staging.mutate(
+      { name: file.name, bytes },
+      {
+        onSuccess: (staged) =>
+          run(
+            {
+              kind,
+              fileName: staged.fileName,
+              fileId: staged.fileId,
+              ...(createHouseholds ? { createHouseholds } : {}),
+            },
+            1,
+          ),
+        onError: (e) => setError(errorText(t, e as IpcError)),
+      },
+    );
   };
 
   const mapping: Mapping = (request?.mapping as Mapping | undefined) ?? {};
@@ -182,7 +200,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
         ]}
       />
       {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
-      {(previewing.isPending || committing.isPending) && (
+      {(staging.isPending || previewing.isPending || committing.isPending) && (
         <Progress percent={100} status="active" showInfo={false} data-testid="import-progress" />
       )}
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportRequest, PreviewRowsQuery } from '../../api/bindings';
-import { call } from '../../api/rpc';
+import { call, stageImportFile } from '../../api/rpc';
 
 /** Query keys of 导入. */
 export const importKeys = {
@@ -14,6 +14,14 @@ export function useImportHistory(enabled = true) {
     queryKey: importKeys.history(),
     queryFn: () => call('list_imports', { input: { limit: 20 } }),
     enabled,
+  });
+}
+
+/** A chosen file, handed to the backend once for every later request of the wizard. */
+export function useStageFile() {
+  return useMutation({
+    mutationFn: ({ name, bytes }: { name: string; bytes: Uint8Array }) =>
+      stageImportFile(name, bytes),
   });
 }
 
