@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::api::{
     Checkpoint, CheckpointDay, GateCheck, GateCheckOutcome, GateCounts, GateDay, GateDayQuery,
-    GateSummary, NewCheckpoint, NewGateCheck, ResidenceStatus, Visitor,
+    GateSummary, NewCheckpoint, NewGateCheck, ResidenceStatus, Visitor, VoidGateCheck,
 };
 use crate::arrivals::{date_field, optional_note, require};
 use crate::domain::date::format_iso;
@@ -449,6 +449,67 @@ pub fn gate_day(conn: &Connection, q: &GateDayQuery, today: NaiveDate) -> Result
         per_hour,
         checks,
     })
+}
+
+/// Void a gate check typed wrongly, with the reason: it leaves the day view, the counts,
+/// the gate sheet and the statistics, and the reason goes into its note (the audit log
+/// keeps the entry as it was). A fever event it raised goes with it while still open; once
+/// handled (the person was referred) the check stands and is refused here, since the
+/// referral happened. A visitor registered because of the fever stays in the register.
+pub fn void_gate_check(tx: &Transaction, v: &VoidGateCheck) -> Result<()> {
+    let reason = v.reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid(
+            "gate.void_reason",
+            "the reason is empty",
+            "请填写作废原因（如体温录错、人员选错）",
+        ));
+    }
+    if reason.chars().count() > 200 {
+        return Err(Error::invalid(
+            "gate.void_reason",
+            "the reason is over 200 characters",
+            "作废原因不能超过 200 字",
+        ));
+    }
+    let note: Option<Option<String>> = tx
+        .query_row(
+            "SELECT note FROM gate_check WHERE id = ?1 AND deleted_at IS NULL",
+            params![v.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(note) = note else {
+        return Err(Error::NotFound {
+            entity: "gate_check",
+            id: v.id.clone(),
+        });
+    };
+    let fever: Option<(String, bool)> = tx
+        .query_row(
+            "SELECT id, handled_on IS NOT NULL FROM fever_event \
+             WHERE gate_check_id = ?1 AND deleted_at IS NULL",
+            params![v.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match fever {
+        Some((_, true)) => {
+            return Err(Error::invalid(
+                "gate.id",
+                "its fever event is already handled",
+                "该次测温的发热已处理（已转诊），不能作废",
+            ))
+        }
+        Some((event, false)) => rows::soft_delete(tx, "fever_event", &event)?,
+        None => {}
+    }
+    let note = match note.filter(|n| !n.trim().is_empty()) {
+        Some(n) => format!("{n}；作废：{reason}"),
+        None => format!("作废：{reason}"),
+    };
+    rows::update(tx, "gate_check", &v.id, &[("note", &note)])?;
+    rows::soft_delete(tx, "gate_check", &v.id)
 }
 
 /// One gate check.

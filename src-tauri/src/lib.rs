@@ -120,6 +120,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::gate::list_checkpoints,
         commands::gate::add_checkpoint,
         commands::gate::add_gate_check,
+        commands::gate::void_gate_check,
         commands::gate::gate_day,
         commands::gate::person_gate_checks,
         commands::gate::gate_summary,

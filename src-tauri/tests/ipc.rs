@@ -527,6 +527,31 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
     )
     .unwrap();
     assert_eq!(mine[0]["referral"], "社区卫生服务中心发热门诊");
+    // Typed wrongly: voided with a reason (none is refused in Chinese), the fever with it.
+    let err = invoke(
+        &app,
+        "void_gate_check",
+        json!({ "input": { "id": out["id"], "reason": "" } }),
+    )
+    .unwrap_err();
+    assert!(
+        err["detailZh"].as_str().unwrap().contains("作废原因"),
+        "{err}"
+    );
+    invoke(
+        &app,
+        "void_gate_check",
+        json!({ "input": { "id": out["id"], "reason": "体温录错" } }),
+    )
+    .unwrap();
+    let summary = invoke(&app, "gate_summary", json!({})).unwrap();
+    assert_eq!(summary["counts"]["fever"], 0);
+    let work = invoke(&app, "worklist", json!({})).unwrap();
+    assert!(work["fevers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["gateCheckId"] != out["id"]));
     // A visitor without a name is refused in Chinese.
     let err = invoke(
         &app,

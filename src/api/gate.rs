@@ -160,3 +160,12 @@ pub struct GateSummary {
     pub checkpoints: u32,
     pub counts: GateCounts,
 }
+
+/// Arguments of `void_gate_check`: an entry typed wrongly (a misread thermometer, the wrong
+/// person) is voided with the reason, not edited: the audit log keeps what was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VoidGateCheck {
+    pub id: String,
+    pub reason: String,
+}

@@ -1,7 +1,9 @@
 //! `gridledger gate …`: checkpoints, the day view of gate checks, and adding one entry.
 
 use clap::{Args, Subcommand};
-use gridledger::api::{GateCheck, GateCounts, GateDayQuery, NewCheckpoint, NewGateCheck, Visitor};
+use gridledger::api::{
+    GateCheck, GateCounts, GateDayQuery, NewCheckpoint, NewGateCheck, Visitor, VoidGateCheck,
+};
 use gridledger::store::Actor;
 use gridledger::{arrivals, gate, search, Error, Ledger, Result};
 
@@ -22,6 +24,13 @@ pub enum GateCommand {
     /// pinyin; it must find exactly one) or a visitor (--visitor-name …). A fever refuses
     /// entry and raises a fever event.
     Add(AddArgs),
+    /// Void an entry typed wrongly (its id, from `gate list`), with the reason; an open
+    /// fever event it raised goes with it.
+    Void {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Args)]
@@ -69,7 +78,8 @@ fn print_counts(label: &str, c: &GateCounts) {
 
 fn print_check(c: &GateCheck) {
     println!(
-        "{}\t{}\t{}\t{}\t{}℃\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}℃\t{}\t{}",
+        c.id,
         c.checked_at,
         c.checkpoint_name,
         c.name,
@@ -188,6 +198,18 @@ pub fn gate_command(ledger: &mut Ledger, command: GateCommand) -> Result<()> {
             if let Some(f) = &out.fever_event_id {
                 println!("fever\t{f}");
             }
+        }
+        GateCommand::Void { id, reason } => {
+            ledger.write(&Actor::cli(), |tx| {
+                gate::void_gate_check(
+                    tx,
+                    &VoidGateCheck {
+                        id: id.clone(),
+                        reason,
+                    },
+                )
+            })?;
+            println!("voided\t{id}");
         }
     }
     Ok(())

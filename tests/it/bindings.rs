@@ -35,7 +35,7 @@ use gridledger::api::{
     NewDifficulty, NewDifficultyFollowUp, NewEnterprise, NewGateCheck, NewPublicity, NewVisit,
     NewWorkCertificate, PreviewRowsPage, PreviewRowsQuery, Publicity, PublicityRange,
     PublicityTotals, SaveCertificate, StagedFile, VisitFilter, VisitUpdate, VoidCertificate,
-    WorkCertificate, WorkCounts,
+    VoidGateCheck, WorkCertificate, WorkCounts,
 };
 use gridledger::api::{
     DailyStats, SituationReport, SituationReportExport, StatsDateArg, TrendPoint,
@@ -140,6 +140,7 @@ fn generate(into: &Path) {
     GateCheckOutcome::export_all(&cfg).expect("export GateCheckOutcome");
     GateCheck::export_all(&cfg).expect("export GateCheck");
     GateDayQuery::export_all(&cfg).expect("export GateDayQuery");
+    VoidGateCheck::export_all(&cfg).expect("export VoidGateCheck");
     GateDay::export_all(&cfg).expect("export GateDay");
     GateSummary::export_all(&cfg).expect("export GateSummary");
     NewPublicity::export_all(&cfg).expect("export NewPublicity");
@@ -247,6 +248,15 @@ fn the_committed_typescript_bindings_are_fresh() {
         expected.keys().collect::<Vec<_>>(),
         "the set of binding files differs: run UPDATE_BINDINGS=1 cargo test --test it bindings"
     );
+    // The hand-written index re-exports every one of them.
+    let index = std::fs::read_to_string(committed_dir.join("index.ts")).unwrap();
+    for name in expected.keys() {
+        let line = format!("export type * from './{}';", name.trim_end_matches(".ts"));
+        assert!(
+            index.contains(&line),
+            "ui/src/api/bindings/index.ts lacks {line}"
+        );
+    }
     for (name, text) in &expected {
         assert_eq!(
             committed.get(name),

@@ -4,7 +4,7 @@
 //! bad input is refused; and the CLI, run as a user would.
 
 use chrono::NaiveDateTime;
-use gridledger::api::{GateDayQuery, NewCheckpoint, NewGateCheck, Visitor};
+use gridledger::api::{GateDayQuery, NewCheckpoint, NewGateCheck, Visitor, VoidGateCheck};
 use gridledger::register::{self, NewPerson};
 use gridledger::store::Actor;
 use gridledger::{gate, isolation, Error, Ledger};
@@ -108,6 +108,120 @@ fn a_fever_at_the_threshold_refuses_entry_and_raises_a_fever_event() {
     let mine = gate::person_gate_checks(ledger.conn(), &person, 10).unwrap();
     assert_eq!(mine.len(), 2);
     assert_eq!(mine[0].id, fever.id, "newest first");
+}
+
+#[test]
+fn a_check_typed_wrongly_is_voided_with_its_reason_and_its_open_fever_event() {
+    let (_dir, mut ledger) = fresh_ledger();
+    let (east, _, person) = setup(&mut ledger);
+    let day = |ledger: &Ledger| {
+        gate::gate_day(
+            ledger.conn(),
+            &GateDayQuery {
+                date: Some("2020-01-28".into()),
+                checkpoint_id: None,
+            },
+            at(NOW).date(),
+        )
+        .unwrap()
+    };
+    // 36.8 typed as 38.6: refused, a fever event raised.
+    let typo = add(
+        &mut ledger,
+        &entry(&east, Some(&person), "38.6", "2020-01-28 08:10"),
+    )
+    .unwrap();
+    let event = typo.fever_event_id.clone().unwrap();
+    add(
+        &mut ledger,
+        &entry(&east, Some(&person), "36.8", "2020-01-28 08:11"),
+    )
+    .unwrap();
+    assert_eq!(
+        (day(&ledger).total.checked, day(&ledger).total.fever),
+        (2, 1)
+    );
+
+    let void = |ledger: &mut Ledger, id: &str, reason: &str| {
+        ledger.write(&Actor::cli(), |tx| {
+            gate::void_gate_check(
+                tx,
+                &VoidGateCheck {
+                    id: id.into(),
+                    reason: reason.into(),
+                },
+            )
+        })
+    };
+    // A reason is required, and nothing is written without one.
+    let err = void(&mut ledger, &typo.id, "  ").unwrap_err();
+    assert!(
+        matches!(&err, Error::Invalid { field: "gate.void_reason", message_zh, .. } if message_zh.contains("作废原因")),
+        "{err:?}"
+    );
+    void(&mut ledger, &typo.id, "体温录错，实测36.8").unwrap();
+    let d = day(&ledger);
+    assert_eq!((d.total.checked, d.total.fever, d.total.refused), (1, 0, 0));
+    assert_eq!(d.checks.len(), 1);
+    assert!(isolation::checks::fever_events(ledger.conn(), true, 10)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        count(
+            &ledger,
+            &format!(
+                "SELECT count(*) FROM gate_check WHERE id = '{}' AND deleted_at IS NOT NULL \
+                 AND note = '作废：体温录错，实测36.8'",
+                typo.id
+            )
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &ledger,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE entity_id IN ('{}', '{event}') \
+                 AND action = 'delete'",
+                typo.id
+            )
+        ),
+        2,
+        "the check and its fever event, each in the audit log"
+    );
+    // Voided once: gone.
+    assert!(matches!(
+        void(&mut ledger, &typo.id, "再次").unwrap_err(),
+        Error::NotFound { .. }
+    ));
+
+    // A fever already handled (the person was referred) is not voided.
+    let real = add(
+        &mut ledger,
+        &entry(&east, Some(&person), "38.2", "2020-01-28 18:00"),
+    )
+    .unwrap();
+    ledger
+        .write(&Actor::cli(), |tx| {
+            isolation::handle_fever(
+                tx,
+                &gridledger::api::HandleFever {
+                    id: real.fever_event_id.clone().unwrap(),
+                    on: "2020-01-28".into(),
+                    referral: gate::DEFAULT_REFERRAL.into(),
+                    result: gridledger::api::FeverResult::Observe,
+                    by: None,
+                    note: None,
+                },
+            )
+        })
+        .unwrap();
+    let err = void(&mut ledger, &real.id, "录错").unwrap_err();
+    assert!(
+        matches!(&err, Error::Invalid { message_zh, .. } if message_zh.contains("已处理")),
+        "{err:?}"
+    );
+    assert_eq!(day(&ledger).total.checked, 2);
 }
 
 #[test]
@@ -402,5 +516,18 @@ mod cli {
         assert!(day.contains("08时 1, 09时 1"), "{day}");
         let other = run(&["gate", "list", "--date", "2020-01-27"]);
         assert!(other.contains("total\tchecked 0"), "{other}");
+
+        // The fever entry was typed wrongly: voided by its id (the first column), with a
+        // reason; without one it is refused.
+        let id = hot.split('\t').next().unwrap().to_owned();
+        let (ok, text) = gridledger(dir.path(), &["gate", "void", &id, "--reason", " "]);
+        assert!(!ok && text.contains("the reason is empty"), "{text}");
+        let voided = run(&["gate", "void", &id, "--reason", "体温录错"]);
+        assert!(voided.contains(&format!("voided\t{id}")), "{voided}");
+        let day = run(&["gate", "list", "--date", "2020-01-28"]);
+        assert!(
+            day.contains("total\tchecked 1\tvisitors 0\tfever 0\trefused 0"),
+            "{day}"
+        );
     }
 }

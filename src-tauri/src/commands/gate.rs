@@ -2,7 +2,7 @@
 
 use gridledger::api::{
     Checkpoint, GateCheck, GateCheckOutcome, GateDay, GateDayQuery, GateSummary, IdArg, IpcError,
-    NewCheckpoint, NewGateCheck,
+    NewCheckpoint, NewGateCheck, VoidGateCheck,
 };
 use gridledger::gate;
 use gridledger::store::Actor;
@@ -47,6 +47,18 @@ pub async fn add_gate_check(
                 gate::add_gate_check(tx, &new, gate::now())
             })
         })
+        .await
+}
+
+/// Void an entry typed wrongly, with the reason (and its open fever event).
+#[tauri::command]
+pub async fn void_gate_check(
+    state: State<'_, AppState>,
+    input: Input<VoidGateCheck>,
+) -> Result<(), IpcError> {
+    let Input(v) = input;
+    state
+        .run(move |l| l.write(&Actor::desktop(), |tx| gate::void_gate_check(tx, &v)))
         .await
 }
 

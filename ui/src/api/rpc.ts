@@ -109,6 +109,7 @@ import type {
   ImportPreview,
   ImportRequest,
   StagedFile,
+  VoidGateCheck,
   PreviewRowsPage,
   PreviewRowsQuery,
   CertificateFilter,
@@ -266,6 +267,7 @@ export type Commands = {
   add_checkpoint: { args: { input: NewCheckpoint }; result: Checkpoint[] };
   /** One entry; a fever refuses it and raises a fever event. */
   add_gate_check: { args: { input: NewGateCheck }; result: GateCheckOutcome };
+  void_gate_check: { args: { input: VoidGateCheck }; result: null };
   gate_day: { args: { input: GateDayQuery }; result: GateDay };
   /** A person's gate checks, newest first; `input.id` is the person's. */
   person_gate_checks: { args: { input: IdArg }; result: GateCheck[] };

@@ -216,3 +216,5 @@ export type * from './StatsDateArg';
 export type * from './StatsNumbers';
 export type * from './Stock';
 export type * from './TrendPoint';
+export type * from './StagedFile';
+export type * from './VoidGateCheck';

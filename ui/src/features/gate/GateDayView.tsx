@@ -1,9 +1,24 @@
-import { Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GateCheck } from '../../api/bindings';
+import type { GateCheck, IpcError } from '../../api/bindings';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
+import { FormFooter, SubjectModal } from '../../components/SubjectModal';
 import { HourHistogram } from './HourHistogram';
-import { useGateDay } from './queries';
+import { useGateDay, useVoidGateCheck } from './queries';
 
 /** The time of day of a check, "08:05". */
 const timeOf = (at: string) => at.slice(11, 16);
@@ -16,6 +31,7 @@ export function GateDayView({ checkpointId, date }: { checkpointId: string; date
   const { t } = useTranslation();
   const p = 'gate.day';
   const day = useGateDay({ checkpointId, date });
+  const [voiding, setVoiding] = useState<GateCheck | null>(null);
   if (day.isPending) return <LoadingState rows={4} />;
   if (day.isError)
     return (
@@ -101,9 +117,75 @@ export function GateDayView({ checkpointId, date }: { checkpointId: string; date
               ellipsis: true,
               render: (_, c) => c.referral ?? c.reason ?? c.address ?? '',
             },
+            {
+              title: t(`${p}.col.actions`),
+              key: 'actions',
+              width: 72,
+              render: (_, c) => (
+                <Button
+                  type="link"
+                  size="small"
+                  danger
+                  onClick={() => setVoiding(c)}
+                  data-testid="gate-void"
+                >
+                  {t('gate.void.action')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Flex>
+      <SubjectModal
+        subject={voiding}
+        onClose={() => setVoiding(null)}
+        title={(c) => t('gate.void.title', { name: c.name, time: timeOf(c.checkedAt) })}
+      >
+        {(c) => <VoidForm check={c} onDone={() => setVoiding(null)} />}
+      </SubjectModal>
     </Card>
+  );
+}
+
+/** 作废: an entry typed wrongly leaves the day with the reason; the audit log keeps it. */
+function VoidForm({ check, onDone }: { check: GateCheck; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const voidIt = useVoidGateCheck();
+  const [error, setError] = useState<IpcError | null>(null);
+  const onFinish = (v: { reason: string }) => {
+    setError(null);
+    voidIt.mutate(
+      { id: check.id, reason: v.reason.trim() },
+      {
+        onSuccess: () => {
+          void message.success(t('gate.void.saved'));
+          onDone();
+        },
+        onError: setError,
+      },
+    );
+  };
+  return (
+    <Form<{ reason: string }> layout="vertical" onFinish={onFinish}>
+      <Typography.Paragraph type="secondary">
+        {t('gate.void.hint', { temperature: check.temperature })}
+      </Typography.Paragraph>
+      <Form.Item
+        name="reason"
+        label={t('gate.void.reason')}
+        rules={[{ required: true, whitespace: true, message: t('gate.void.reasonRequired') }]}
+      >
+        <Input maxLength={200} autoFocus data-testid="gate-void-reason" />
+      </Form.Item>
+      <FormFooter
+        error={error}
+        failedKey="gate.void.failed"
+        pending={voidIt.isPending}
+        onCancel={onDone}
+        okText={t('gate.void.ok')}
+        testId="gate-void-ok"
+      />
+    </Form>
   );
 }

@@ -63,6 +63,12 @@ function gateBackend() {
         personId: input.personId ?? null,
       };
     },
+    void_gate_check: ({ input }) => {
+      if (!input.reason.trim()) throw { code: 'invalid_input', message: 'no reason' };
+      const i = checks.findIndex((c) => c.id === input.id);
+      checks.splice(i, 1);
+      return null;
+    },
     gate_day: (): GateDay => {
       const total: GateCounts = {
         checked: checks.length,
@@ -175,5 +181,37 @@ describe('GatePage: the keyboard-only entry', { timeout: 90_000 }, () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.getByTestId('gate-who')).toHaveFocus());
     expect(screen.getByTestId('gate-who')).toHaveValue('ln');
+  });
+
+  it('voids an entry typed wrongly with its reason, and the day view drops it', async () => {
+    const log = gateBackend();
+    const { user } = renderApp('/gate');
+    const who = await screen.findByTestId('gate-who');
+    await waitFor(() => expect(who).toHaveFocus());
+    await user.keyboard('1111{Enter}');
+    await waitFor(() => expect(screen.getByTestId('gate-temperature')).toHaveFocus());
+    await user.keyboard('38.6{Enter}');
+    await screen.findByText('李娜 38.6℃ 发热，不予进入');
+    const day = screen.getByTestId('gate-day');
+    await waitFor(() => expect(within(day).getAllByTestId('gate-check-row')).toHaveLength(1));
+    expect(screen.getByTestId('gate-count-refused')).toHaveTextContent('1');
+
+    await user.click(within(day).getByTestId('gate-void'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('作废 李娜 08:10 的登记');
+    expect(dialog).toHaveTextContent('38.6℃');
+    // No reason: the form says so and nothing is sent.
+    await user.click(within(dialog).getByTestId('gate-void-ok'));
+    expect(await within(dialog).findByText('请填写作废原因')).toBeInTheDocument();
+    expect(calls(log, 'void_gate_check')).toEqual([]);
+    await user.type(within(dialog).getByTestId('gate-void-reason'), '体温录错，实测36.8');
+    await user.click(within(dialog).getByTestId('gate-void-ok'));
+    await waitFor(() =>
+      expect(calls(log, 'void_gate_check')).toEqual([
+        { input: { id: 'g1', reason: '体温录错，实测36.8' } },
+      ]),
+    );
+    await waitFor(() => expect(within(day).queryAllByTestId('gate-check-row')).toHaveLength(0));
+    expect(screen.getByTestId('gate-count-refused')).toHaveTextContent('0');
   });
 });

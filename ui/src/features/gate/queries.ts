@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GateDayQuery, NewCheckpoint, NewGateCheck } from '../../api/bindings';
+import type { GateDayQuery, NewCheckpoint, NewGateCheck, VoidGateCheck } from '../../api/bindings';
 import { call } from '../../api/rpc';
 import { isolationKeys } from '../isolation/queries';
 
@@ -46,6 +46,19 @@ export function useAddGateCheck() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: NewGateCheck) => call('add_gate_check', { input }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: gateKeys.all }),
+        client.invalidateQueries({ queryKey: isolationKeys.all }),
+      ]),
+  });
+}
+
+/** Voiding an entry changes what saving one does, and may close its fever event. */
+export function useVoidGateCheck() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: VoidGateCheck) => call('void_gate_check', { input }),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: gateKeys.all }),
