@@ -92,6 +92,8 @@ struct ArrivalData {
 /// A call target (境外名单), as `calls::add_call_target` takes it.
 #[derive(Debug, Clone)]
 struct TargetData {
+    /// The row's phone: kept on the target when the person is registered with another.
+    phone: Option<String>,
     place: Option<Place>,
     city: Option<String>,
     reason: Option<crate::api::CallReason>,
@@ -511,6 +513,14 @@ impl<'t> Writer<'t> {
     /// Through the calls module's own use case (its checks and its defaults: the
     /// household's responsible worker).
     fn insert_target(&self, person_id: &str, row: &Planned, t: &TargetData) -> Result<()> {
+        // A number on the list that the register does not have for the person (a new
+        // number while away) is the one to call: the target keeps it.
+        let registered: Option<String> = self.tx.query_row(
+            "SELECT phone FROM person WHERE id = ?1",
+            params![person_id],
+            |r| r.get(0),
+        )?;
+        let phone = t.phone.clone().filter(|p| registered.as_ref() != Some(p));
         let id = crate::calls::add_call_target(
             self.tx,
             &crate::api::NewCallTarget {
@@ -519,7 +529,7 @@ impl<'t> Writer<'t> {
                 city: t.city.clone(),
                 reason: t.reason,
                 away_since: t.away_since.clone(),
-                phone: None,
+                phone,
                 foreign_phone: t.foreign_phone.clone(),
                 relative_name: t.relative_name.clone(),
                 relative_phone: t.relative_phone.clone(),
@@ -930,6 +940,10 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 &mut origins,
                 &mut errors,
             )
+            .map(|t| TargetData {
+                phone: phone.clone(),
+                ..t
+            })
         } else {
             None
         };
@@ -1311,6 +1325,7 @@ fn plan_target<'c>(
         },
     }
     Some(TargetData {
+        phone: None,
         place,
         city: city_text,
         reason,

@@ -1128,7 +1128,7 @@ fn abroad_list() -> Vec<u8> {
                     N(1.0),
                     S("李四"),
                     Own(lisi.clone()),
-                    E,
+                    N(13_900_000_004.0),
                     S("首尔"),
                     S("韩国"),
                     S("探亲"),
@@ -1260,7 +1260,21 @@ fn an_abroad_list_becomes_call_targets_and_is_undone_as_a_whole() {
         count(
             &ledger,
             "SELECT count(*) FROM call_target t JOIN person p ON p.id = t.person_id \
-             WHERE p.name = '新人甲' AND t.place_country = 'IT' AND t.reason = 'work'"
+             WHERE p.name = '新人甲' AND t.place_country = 'IT' AND t.reason = 'work' \
+             AND p.phone = '13800000011' AND t.phone IS NULL"
+        ),
+        1,
+        "a new person's phone is the person's"
+    );
+    // 李四 is registered without a phone: the list's number is the target's to call.
+    assert_eq!(
+        count(
+            &ledger,
+            &format!(
+                "SELECT count(*) FROM call_target WHERE person_id = '{}' \
+                 AND phone = '13900000004'",
+                s.lisi
+            )
         ),
         1
     );
