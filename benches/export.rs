@@ -131,18 +131,26 @@ enum Cell {
 
 fn main() -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| gridledger::Error::io("tempdir", e))?;
-    // EXPORT_BENCH_DB=path keeps the ledger for `sqlite3 … EXPLAIN QUERY PLAN` afterwards.
+    // EXPORT_BENCH_DB=path keeps the ledger for `sqlite3 … EXPLAIN QUERY PLAN` afterwards;
+    // with EXPORT_BENCH_REUSE=1 a ledger kept there by an earlier run is measured again.
     let path = std::env::var_os("EXPORT_BENCH_DB")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| dir.path().join("bench.db"));
-    let _ = std::fs::remove_file(&path);
+    let reuse = std::env::var("EXPORT_BENCH_REUSE").is_ok_and(|v| v == "1") && path.exists();
+    if !reuse {
+        let _ = std::fs::remove_file(&path);
+    }
     let mut ledger = Ledger::open(&path, &OpenOptions::default())?;
-    let built = Instant::now();
-    build(&mut ledger)?;
-    println!(
-        "ledger with {ARRIVALS} arrivals built in {:.1} s",
-        built.elapsed().as_secs_f64()
-    );
+    if reuse {
+        println!("ledger kept at {} measured again", path.display());
+    } else {
+        let built = Instant::now();
+        build(&mut ledger)?;
+        println!(
+            "ledger with {ARRIVALS} arrivals built in {:.1} s",
+            built.elapsed().as_secs_f64()
+        );
+    }
 
     // The floor's input: the engine's own values, mapped and masked, in memory.
     let form = definition::parse(forms::SHIPPED[0].1).expect("the shipped form is valid");

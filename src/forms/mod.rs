@@ -541,13 +541,19 @@ const BATCH: usize = 512;
 fn write_workbook(conn: &Connection, form: &Form, r: &Resolved, path: &Path) -> Result<u64> {
     let texts = texts(conn, form, r)?;
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Vec<Value>>>(8);
+    // Written batches go back to the reader, which empties and refills them: the rows'
+    // strings are freed on the thread that allocated them (a free from the other thread
+    // contends for the allocator's lock on every cell) and the batch vectors are reused.
+    let (give_back, returned) = std::sync::mpsc::sync_channel::<Vec<Vec<Value>>>(16);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<()> {
             let mut writer = engine::Writer::new(form, texts)?;
             for batch in receive {
-                for row in batch {
-                    writer.row(&row)?;
+                for row in &batch {
+                    writer.row(row)?;
                 }
+                // A full return queue only means the batch is freed here instead.
+                let _ = give_back.try_send(batch);
             }
             writer.finish(path)
         });
@@ -555,7 +561,14 @@ fn write_workbook(conn: &Connection, form: &Form, r: &Resolved, path: &Path) -> 
         let read = source::for_each_row(conn, form.def.source, &r.query, None, &mut |row| {
             batch.push(row);
             if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let next = match returned.try_recv() {
+                    Ok(mut used) => {
+                        used.clear();
+                        used
+                    }
+                    Err(_) => Vec::with_capacity(BATCH),
+                };
+                let full = std::mem::replace(&mut batch, next);
                 // The writer has stopped (it failed): its error is reported below.
                 send.send(full).map_err(|_| writer_stopped())?;
             }
