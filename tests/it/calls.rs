@@ -84,6 +84,24 @@ fn log(ledger: &mut Ledger, c: &NewCall) -> gridledger::Result<String> {
     ledger.write(&Actor::cli(), |tx| calls::add_call(tx, c, at("2020-03-01")))
 }
 
+/// The person arrives from Korea on `on`.
+fn arrive(ledger: &mut Ledger, person: &str, on: &str) -> String {
+    ledger
+        .write(&Actor::cli(), |tx| {
+            arrivals::add_arrival(
+                tx,
+                &NewArrival {
+                    person_id: person.into(),
+                    origin: Some(Place::Country("KR".into())),
+                    arrived_on: on.into(),
+                    ..NewArrival::default()
+                },
+                day(on),
+            )
+        })
+        .unwrap()
+}
+
 fn residence(ledger: &Ledger, person: &str) -> String {
     ledger
         .conn()
@@ -317,20 +335,7 @@ fn a_planned_return_is_expected_around_its_date_and_the_arrival_closes_it() {
     ));
 
     // They arrive: registering the arrival links it and closes the loop.
-    let arrival = ledger
-        .write(&Actor::cli(), |tx| {
-            arrivals::add_arrival(
-                tx,
-                &NewArrival {
-                    person_id: p.clone(),
-                    origin: Some(Place::Country("KR".into())),
-                    arrived_on: "2020-02-10".into(),
-                    ..NewArrival::default()
-                },
-                day("2020-02-10"),
-            )
-        })
-        .unwrap();
+    let arrival = arrive(&mut ledger, &p, "2020-02-10");
     let read = calls::get_call_target(ledger.conn(), &t).unwrap();
     assert_eq!(read.state, CallState::Returned);
     assert_eq!(read.arrival_id.as_deref(), Some(arrival.as_str()));
@@ -662,20 +667,7 @@ fn a_target_is_listed_as_it_stood_at_the_end_of_a_past_day() {
     let mut plans = call(&t, "2020-01-22 10:30", CallOutcome::PlansReturn);
     plans.planned_return_on = Some("2020-02-10".into());
     log(&mut ledger, &plans).unwrap();
-    ledger
-        .write(&Actor::cli(), |tx| {
-            arrivals::add_arrival(
-                tx,
-                &NewArrival {
-                    person_id: p.clone(),
-                    origin: Some(Place::Country("KR".into())),
-                    arrived_on: "2020-02-10".into(),
-                    ..NewArrival::default()
-                },
-                day("2020-02-10"),
-            )
-        })
-        .unwrap();
+    arrive(&mut ledger, &p, "2020-02-10");
     let on = |d: Option<&str>| {
         calls::list_call_targets(
             ledger.conn(),

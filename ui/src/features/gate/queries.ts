@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { GateDayQuery, NewCheckpoint, NewGateCheck, VoidGateCheck } from '../../api/bindings';
 import { call } from '../../api/rpc';
 import { isolationKeys } from '../isolation/queries';
@@ -42,15 +48,19 @@ export function useGateDay(q: GateDayQuery) {
   });
 }
 
+/** What a gate check written or voided changes: the gate's views and (fevers) the worklist. */
+function refreshAfterCheck(client: QueryClient) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: gateKeys.all }),
+    client.invalidateQueries({ queryKey: isolationKeys.all }),
+  ]);
+}
+
 export function useAddGateCheck() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: NewGateCheck) => call('add_gate_check', { input }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: gateKeys.all }),
-        client.invalidateQueries({ queryKey: isolationKeys.all }),
-      ]),
+    onSuccess: () => refreshAfterCheck(client),
   });
 }
 
@@ -59,11 +69,7 @@ export function useVoidGateCheck() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: VoidGateCheck) => call('void_gate_check', { input }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: gateKeys.all }),
-        client.invalidateQueries({ queryKey: isolationKeys.all }),
-      ]),
+    onSuccess: () => refreshAfterCheck(client),
   });
 }
 
