@@ -437,11 +437,7 @@ fn texts(conn: &Connection, form: &Form, r: &Resolved) -> Result<engine::Texts> 
     })
 }
 
-/// Exports a form to `out` and records it in the export log.
-///
-/// The workbook is written to a temporary file next to `out`, then renamed; then the log
-/// entry is written. If the log entry cannot be written the file is removed, so no export
-/// exists without its log entry.
+/// Exports a form to `out` and records it in the export log ([`save_logged`]).
 pub fn export_form(
     ledger: &mut Ledger,
     actor: &Actor,
@@ -451,6 +447,39 @@ pub fn export_form(
     let data_dir = data_dir_of(ledger);
     let form = find_form(Some(&data_dir), &req.form)?;
     let resolved = resolve(ledger.conn(), &form, req)?;
+    save_logged(
+        ledger,
+        actor,
+        out,
+        &Logged {
+            form_id: &form.def.id,
+            form_name: &form.def.name,
+            filters: &resolved.filters_json,
+            masking: resolved.masking,
+        },
+        |conn, tmp| write_workbook(conn, &form, &resolved, tmp),
+    )
+}
+
+/// What the export log keeps of one export, besides its rows and file name.
+pub struct Logged<'a> {
+    pub form_id: &'a str,
+    pub form_name: &'a str,
+    pub filters: &'a serde_json::Value,
+    pub masking: MaskPreset,
+}
+
+/// Saves an export to `out` and logs it (forms, and the 情况汇报 document). `write` fills
+/// a temporary file next to `out` and returns how many rows it wrote; the file is then
+/// renamed to `out`, so a failed write leaves no half file, and the log entry written. If
+/// the entry cannot be written the file is removed: no export exists without its entry.
+pub fn save_logged(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    out: &Path,
+    logged: &Logged,
+    write: impl FnOnce(&Connection, &Path) -> Result<u64>,
+) -> Result<ExportResult> {
     let file_name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -465,8 +494,7 @@ pub fn export_form(
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     let tmp = out.with_file_name(format!(".{file_name}.{}.tmp", rows::new_id()));
-    let written = write_workbook(ledger.conn(), &form, &resolved, &tmp);
-    let n = match written {
+    let n = match write(ledger.conn(), &tmp) {
         Ok(n) => n,
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
@@ -477,43 +505,26 @@ pub fn export_form(
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::io(out, e));
     }
-    let masking = resolved.masking;
-    let logged = record_export(
-        ledger,
-        actor,
-        &LoggedExport {
-            form_id: &form.def.id,
-            form_name: &form.def.name,
-            filters: &resolved.filters_json,
-            rows: n,
-            masking,
-            file_name: &file_name,
-        },
-    );
-    if let Err(e) = logged {
+    if let Err(e) = record_export(ledger, actor, logged, n, &file_name) {
         let _ = std::fs::remove_file(out);
         return Err(e);
     }
     Ok(ExportResult {
         path: out.display().to_string(),
-        form_id: form.def.id.clone(),
+        form_id: logged.form_id.to_owned(),
         rows: u32::try_from(n).unwrap_or(u32::MAX),
-        masking,
+        masking: logged.masking,
     })
 }
 
-/// What the export log keeps of one export.
-pub struct LoggedExport<'a> {
-    pub form_id: &'a str,
-    pub form_name: &'a str,
-    pub filters: &'a serde_json::Value,
-    pub rows: u64,
-    pub masking: MaskPreset,
-    pub file_name: &'a str,
-}
-
-/// Inserts the export log entry of a file written (forms, and the 情况汇报 document).
-pub fn record_export(ledger: &mut Ledger, actor: &Actor, e: &LoggedExport) -> Result<String> {
+/// Inserts the export log entry of a file written.
+fn record_export(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    e: &Logged,
+    rows: u64,
+    file_name: &str,
+) -> Result<String> {
     ledger.write(actor, |tx| {
         rows::insert(
             tx,
@@ -522,9 +533,9 @@ pub fn record_export(ledger: &mut Ledger, actor: &Actor, e: &LoggedExport) -> Re
                 ("form_id", &e.form_id),
                 ("form_name", &e.form_name),
                 ("filters", &e.filters.to_string()),
-                ("row_count", &(i64::try_from(e.rows).unwrap_or(i64::MAX))),
+                ("row_count", &(i64::try_from(rows).unwrap_or(i64::MAX))),
                 ("masking", &mask_code(e.masking)),
-                ("file_name", &e.file_name),
+                ("file_name", &file_name),
             ],
         )
     })

@@ -17,9 +17,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::api::ExportResult;
 use crate::domain::masking::MaskPreset;
 use crate::error::{Error, Result};
-use crate::forms::{self, LoggedExport};
+use crate::forms::{self, Logged};
 use crate::settings::Settings;
-use crate::store::{rows, Actor, Ledger};
+use crate::store::{Actor, Ledger};
 
 /// Title font (方正小标宋简体), 黑体 for its Latin characters (digits, letters).
 pub const TITLE_FONT: &str = "方正小标宋简体";
@@ -228,51 +228,21 @@ pub fn export_situation_report(
         ));
     }
     let out = out.map_or_else(|| default_path(ledger, date), Path::to_path_buf);
-    let file_name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| {
-            Error::invalid(
-                "report.out",
-                format!("{} is not a file path", out.display()),
-                "导出路径不是文件",
-            )
-        })?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    let tmp = out.with_file_name(format!(".{file_name}.{}.tmp", rows::new_id()));
-    if let Err(e) = write_docx(&doc, &tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    if let Err(e) = std::fs::rename(&tmp, &out) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(&out, e));
-    }
-    let n = doc.paragraphs.len() as u64;
-    let logged = forms::record_export(
+    forms::save_logged(
         ledger,
         actor,
-        &LoggedExport {
+        &out,
+        &Logged {
             form_id: "situation-report",
             form_name: "情况汇报",
             filters: &serde_json::json!({ "date": date.to_string() }),
-            rows: n,
             masking: MaskPreset::None,
-            file_name: &file_name,
         },
-    );
-    if let Err(e) = logged {
-        let _ = std::fs::remove_file(&out);
-        return Err(e);
-    }
-    Ok(ExportResult {
-        path: out.display().to_string(),
-        form_id: "situation-report".to_owned(),
-        rows: u32::try_from(n).unwrap_or(u32::MAX),
-        masking: MaskPreset::None,
-    })
+        |_, tmp| {
+            write_docx(&doc, tmp)?;
+            Ok(doc.paragraphs.len() as u64)
+        },
+    )
 }
 
 #[cfg(test)]
