@@ -374,6 +374,14 @@ impl Query {
             (from, to, _) => (from.map(|d| d.to_string()), to.map(|d| d.to_string())),
         }
     }
+    /// The days the rows fall on: the one report date, or the range (each end open when
+    /// not given). Unlike [`Query::bounds`], a report date alone is that day only.
+    pub(super) fn day_bounds(&self) -> (Option<String>, Option<String>) {
+        match (self.from, self.to, self.date) {
+            (None, None, Some(d)) => (Some(d.to_string()), Some(d.to_string())),
+            _ => self.bounds(),
+        }
+    }
     /// The date ages and statuses are computed on.
     pub(super) fn as_of(&self) -> NaiveDate {
         self.date.or(self.to).unwrap_or_else(crate::arrivals::today)
@@ -610,10 +618,7 @@ fn isolations(
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
     let mut clauses = vec!["i.deleted_at IS NULL".to_owned()];
     // Isolations in force on the report date, or overlapping the range.
-    let (low, high) = match (query.from, query.to, query.date) {
-        (None, None, Some(d)) => (Some(d.to_string()), Some(d.to_string())),
-        (from, to, _) => (from.map(|d| d.to_string()), to.map(|d| d.to_string())),
-    };
+    let (low, high) = query.day_bounds();
     if let Some(low) = low {
         clauses.push("coalesce(i.ended_on, i.planned_end) >= ?".into());
         values.push(Box::new(low));

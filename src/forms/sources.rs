@@ -308,10 +308,7 @@ pub(super) fn gate_checks(
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
     let mut clauses = vec!["g.deleted_at IS NULL".to_owned()];
     // Calendar days of `checked_at` (the gate's day), as the gate module counts them.
-    let (low, high) = match (query.from, query.to, query.date) {
-        (None, None, Some(d)) => (Some(d.to_string()), Some(d.to_string())),
-        (from, to, _) => (from.map(|d| d.to_string()), to.map(|d| d.to_string())),
-    };
+    let (low, high) = query.day_bounds();
     if let Some(low) = low {
         clauses.push("substr(g.checked_at, 1, 10) >= ?".into());
         values.push(Box::new(low));
