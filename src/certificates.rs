@@ -365,6 +365,13 @@ fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
     )
 }
 
+/// Where a certificate is printed unless told otherwise:
+/// `<data dir>/exports/外出务工证明-2020-0001.xlsx`, beside the forms' exports.
+pub fn default_print_path(ledger: &crate::Ledger, number: &str) -> std::path::PathBuf {
+    crate::forms::exports_dir(&crate::forms::data_dir_of(ledger))
+        .join(format!("外出务工证明-{number}.xlsx"))
+}
+
 /// Write the printable A4 certificate (portrait, one page) to `path`. The full ID number
 /// is printed, so the print is recorded in the audit log as an export.
 pub fn save_certificate_xlsx(tx: &Transaction, id: &str, path: &Path) -> Result<()> {
@@ -487,6 +494,9 @@ pub fn save_certificate_xlsx(tx: &Transaction, id: &str, path: &Path) -> Result<
     }
     ws.merge_range(row, 0, row, 3, &issued, &sign)
         .map_err(xlsx_error)?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
     wb.save(path).map_err(xlsx_error)?;
     record_event(
         tx,

@@ -788,6 +788,31 @@ fn supplies_and_work_commands_refuse_negative_stock_and_number_certificates() {
         second["seq"].as_u64().unwrap(),
         first["seq"].as_u64().unwrap() + 1
     );
+    // Printed with no path: beside the exports, where 打开文件夹 finds it.
+    let printed = invoke(
+        &app,
+        "save_work_certificate",
+        json!({ "input": { "id": first["id"] } }),
+    )
+    .unwrap();
+    let printed = std::path::PathBuf::from(printed.as_str().unwrap());
+    assert!(printed.exists(), "{}", printed.display());
+    assert_eq!(
+        printed.file_name().unwrap().to_string_lossy(),
+        format!("外出务工证明-{}.xlsx", first["number"].as_str().unwrap())
+    );
+    assert_eq!(
+        printed.parent().unwrap(),
+        app._dir.path().join("exports"),
+        "in <data dir>/exports"
+    );
+    let err = invoke(
+        &app,
+        "save_work_certificate",
+        json!({ "input": { "id": first["id"], "path": "relative.xlsx" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalidInput");
     let visit = invoke(
         &app,
         "add_enterprise",

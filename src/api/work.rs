@@ -480,7 +480,11 @@ impl Default for CertificateSettings {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SaveCertificate {
     pub id: String,
-    pub path: String,
+    /// An absolute .xlsx path; by default `<data dir>/exports/外出务工证明-<number>.xlsx`
+    /// (`certificates::default_print_path`), where 打开文件夹 finds it.
+    #[ts(optional)]
+    #[serde(default)]
+    pub path: Option<String>,
 }
 
 /// The work card of the 首页.

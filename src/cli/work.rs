@@ -41,8 +41,9 @@ pub enum CertificatesCommand {
     /// carries the full ID number and is recorded in the audit log.
     Print {
         number: String,
+        /// Default: `<data dir>/exports/外出务工证明-<number>.xlsx`.
         #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        out: Option<PathBuf>,
     },
     /// The call-back list: certificates whose holder was not yet reached after the
     /// settings' days.
@@ -129,6 +130,7 @@ pub fn certificates_command(ledger: &mut Ledger, command: CertificatesCommand) -
         }
         CertificatesCommand::Print { number, out } => {
             let cert = certificates::find_by_number(ledger.conn(), &number)?;
+            let out = out.unwrap_or_else(|| certificates::default_print_path(ledger, &cert.number));
             ledger.write(&Actor::cli(), |tx| {
                 certificates::save_certificate_xlsx(tx, &cert.id, &out)
             })?;

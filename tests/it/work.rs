@@ -598,6 +598,14 @@ fn enterprises_and_certificates_are_scriptable() {
         &["certificates", "print", "2020-0009", "--out", "x.xlsx"],
     );
     assert!(!ok, "{out}");
+    // Without --out: beside the exports.
+    let (ok, out) = cli(dir.path(), &["certificates", "print", "2020-0001"]);
+    assert!(ok, "{out}");
+    assert!(dir
+        .path()
+        .join("exports")
+        .join("外出务工证明-2020-0001.xlsx")
+        .exists());
     let (ok, out) = cli(dir.path(), &["certificates", "due", "--on", "2020-02-25"]);
     assert!(ok, "{out}");
     assert!(out.contains("1 due"), "{out}");

@@ -250,7 +250,13 @@ pub async fn save_work_certificate(
     let Input(SaveCertificate { id, path }) = input;
     state
         .run(move |l| {
-            let path = std::path::PathBuf::from(path.trim());
+            let path = match path.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+                Some(p) => std::path::PathBuf::from(p),
+                None => {
+                    let cert = certificates::get_certificate(l.conn(), &id)?;
+                    certificates::default_print_path(l, &cert.number)
+                }
+            };
             if !path.is_absolute() || path.extension().is_none_or(|e| e != "xlsx") {
                 return Err(gridledger::Error::invalid(
                     "certificate.path",

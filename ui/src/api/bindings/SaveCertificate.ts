@@ -3,4 +3,9 @@
 /**
  * Arguments of `save_work_certificate`: write the printable certificate to a file.
  */
-export type SaveCertificate = { id: string, path: string, };
+export type SaveCertificate = { id: string, 
+/**
+ * An absolute .xlsx path; by default `<data dir>/exports/外出务工证明-<number>.xlsx`
+ * (`certificates::default_print_path`), where 打开文件夹 finds it.
+ */
+path?: string, };

@@ -27,6 +27,7 @@ import { useAppInfo } from '../../shell/queries';
 import { PersonPicker } from '../contacts/PersonPicker';
 import { defaultCheckDate, fromPicker, toPicker } from '../isolation/dates';
 import { SubmitRow } from '../../components/SubjectModal';
+import { ExportDone } from '../reports/ExportDone';
 import { WorkerSelect } from '../workers/WorkerSelect';
 import {
   PAGE_SIZE,
@@ -504,49 +505,43 @@ function PrintModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const save = useSaveCertificate();
-  const [error, setError] = useState<IpcError | null>(null);
   const p = 'work.print';
-  const onFinish = (v: { path: string }) => {
-    if (!certificate) return;
-    setError(null);
-    save.mutate(
-      { id: certificate.id, path: v.path.trim() },
-      {
-        onSuccess: (path) => {
-          void message.success(t(`${p}.saved`, { path }));
-          onClose();
-        },
-        onError: setError,
-      },
-    );
+  const close = () => {
+    save.reset();
+    onClose();
   };
   return (
     <Modal
       open={certificate !== null}
-      onCancel={onClose}
+      onCancel={close}
       title={t(`${p}.title`, { number: certificate?.number ?? '' })}
       footer={null}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t(`${p}.hint`)}</Typography.Paragraph>
-      <Form<{ path: string }> layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="path"
-          label={t(`${p}.path`)}
-          rules={[{ required: true, whitespace: true, message: t(`${p}.pathRequired`) }]}
-        >
-          <Input placeholder={t(`${p}.pathPlaceholder`)} data-testid="print-path" />
-        </Form.Item>
-        <ErrorLine error={error} />
-        <SubmitRow
-          pending={save.isPending}
-          onCancel={onClose}
-          okText={t(`${p}.ok`)}
-          testId="print-submit"
+      {save.isSuccess ? (
+        <ExportDone
+          message={t(`${p}.saved`, { number: certificate?.number ?? '' })}
+          path={save.data}
+          testId="print-done"
         />
-      </Form>
+      ) : (
+        <>
+          <ErrorLine error={save.error as IpcError | null} />
+          <Space>
+            <Button onClick={close}>{t('common.cancel')}</Button>
+            <Button
+              type="primary"
+              loading={save.isPending}
+              data-testid="print-submit"
+              onClick={() => certificate && save.mutate({ id: certificate.id })}
+            >
+              {t(`${p}.ok`)}
+            </Button>
+          </Space>
+        </>
+      )}
     </Modal>
   );
 }

@@ -151,4 +151,20 @@ describe('WorkPage', { timeout: 120_000 }, () => {
       { input: { includeVoided: false, limit: 20, offset: 0 } },
     ]);
   });
+  it('prints a certificate in one click into the exports folder and offers the folder', async () => {
+    const path = '/data/exports/外出务工证明-2020-0001.xlsx';
+    const log = workBackend({ save_work_certificate: () => path });
+    const { user } = renderApp('/work-resumption');
+    await user.click(await screen.findByTestId('work-tab-certificates'));
+    const row = (await screen.findAllByTestId('certificate-row'))[0];
+    await user.click(within(row).getByTestId('certificate-print'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('打印证明 2020-0001');
+    await user.click(within(dialog).getByTestId('print-submit'));
+    const done = await within(dialog).findByTestId('print-done');
+    expect(done).toHaveTextContent('证明 2020-0001 已生成');
+    expect(within(done).getByTestId('print-done-path')).toHaveTextContent(path);
+    expect(within(done).getByTestId('print-done-open')).toBeInTheDocument();
+    expect(calls(log, 'save_work_certificate')).toEqual([{ input: { id: certificate.id } }]);
+  });
 });
