@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { PersonArrivals } from '../arrivals/PersonArrivals';
+import { PersonCalls } from '../calls/PersonCalls';
 import { PersonContacts } from '../contacts/PersonContacts';
 import { PersonGateChecks } from '../gate/PersonGateChecks';
 import { PersonIsolations } from '../isolation/PersonIsolations';
@@ -107,6 +108,7 @@ function PersonDetails({
       <PersonArrivals personId={personId} />
       <PersonContacts personId={personId} />
       <PersonIsolations personId={personId} />
+      <PersonCalls personId={personId} />
       <PersonGateChecks personId={personId} />
       <HouseholdSupplies householdId={person.data.householdId} />
       <PersonCertificates personId={personId} />

@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PersonFilter } from '../../api/bindings';
+import type { CallTarget, PersonFilter } from '../../api/bindings';
+import { appInfo } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { calls, expand, residentsBackend } from '../../test/residents';
 
@@ -122,6 +123,66 @@ describe('ResidentsPage', { timeout: 60_000 }, () => {
     expect(within(drawer).queryByTestId('reveal-button')).not.toBeInTheDocument();
     // The link is gone but focus stayed in the drawer (where it hears Escape), not on <body>.
     expect(drawer).toHaveFocus();
+  });
+
+  it('shows the person’s phone verification and opens its calls only when asked', async () => {
+    const target: CallTarget = {
+      id: 't1',
+      personId: 'p1',
+      personName: '居民1',
+      residenceStatus: 'abroad',
+      address: '幸福家园12栋1单元101',
+      place: { kind: 'country', code: 'KR' },
+      placeName: '韩国 首尔',
+      city: '首尔',
+      abroad: true,
+      reason: 'study',
+      awaySince: '2020-01-10',
+      phoneMasked: '139****1234',
+      foreignPhoneMasked: null,
+      relativeName: null,
+      relativePhoneMasked: null,
+      responsibleWorkerId: null,
+      responsibleWorkerName: null,
+      note: null,
+      state: 'not_returning',
+      calls: 1,
+      lastCalledOn: '2020-01-27',
+      lastOutcome: 'not_returning',
+      failedTries: 0,
+      plannedReturnOn: null,
+      dueOn: '2020-02-03',
+      dueKind: 'reverify',
+      arrivalId: null,
+      arrivedOn: null,
+      createdOn: '2020-01-20',
+    };
+    const log = residentsBackend({
+      app_info: () => ({ ...appInfo, modules: ['home', 'residents', 'calls', 'settings'] }),
+      list_call_targets: () => [target],
+      call_target_detail: () => ({
+        target,
+        phone: '13900001234',
+        foreignPhone: null,
+        relativePhone: null,
+        calls: [],
+      }),
+    });
+    const { user } = renderApp('/residents');
+    await user.click(await screen.findByText('居民1'));
+    const drawer = await screen.findByTestId('person-drawer');
+    const section = await within(drawer).findByTestId('person-calls');
+    const item = await within(section).findByTestId('person-call-target');
+    expect(item).toHaveTextContent('韩国 首尔');
+    expect(item).toHaveTextContent('留学');
+    expect(within(item).getByTestId('call-state-not_returning')).toBeInTheDocument();
+    expect(calls(log, 'list_call_targets')).toEqual([{ input: { personId: 'p1' } }]);
+    // The history shows full numbers (an audited view): fetched only on the click.
+    expect(calls(log, 'call_target_detail')).toHaveLength(0);
+    await user.click(within(item).getByTestId('person-call-history'));
+    await waitFor(() =>
+      expect(calls(log, 'call_target_detail')).toEqual([{ input: { id: 't1' } }]),
+    );
   });
 
   it('creates a building under the selected estate', async () => {
