@@ -11,6 +11,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DaysInput } from './DaysInput';
 import type { IpcError, IsolationPolicy, KindPolicy, StartRule } from '../../api/bindings';
 import { errorText } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
@@ -88,13 +89,7 @@ function PolicyForm({ policy }: { policy: IsolationPolicy }) {
           rules={[{ required: true, message: t(`${p}.daysRequired`) }]}
           noStyle
         >
-          <InputNumber
-            min={1}
-            max={365}
-            precision={0}
-            addonAfter={t('isolation.replan.unit')}
-            data-testid={`policy-days-${k.kind}`}
-          />
+          <DaysInput data-testid={`policy-days-${k.kind}`} />
         </Form.Item>
       ),
     },

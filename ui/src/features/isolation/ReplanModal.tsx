@@ -1,6 +1,7 @@
-import { App, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DaysInput } from './DaysInput';
 import type { Isolation, IpcError } from '../../api/bindings';
 import { FormFooter, SubjectModal } from '../../components/SubjectModal';
 import { useReplan } from './queries';
@@ -64,13 +65,7 @@ function ReplanForm({ isolation, onClose }: { isolation: Isolation; onClose: () 
         label={t(`${r}.days`)}
         rules={[{ required: true, message: t(`${r}.daysRequired`) }]}
       >
-        <InputNumber
-          min={1}
-          max={365}
-          precision={0}
-          addonAfter={t(`${r}.unit`)}
-          data-testid="replan-days"
-        />
+        <DaysInput data-testid="replan-days" />
       </Form.Item>
       <Form.Item<Values>
         name="reason"

@@ -5,7 +5,6 @@ import {
   Descriptions,
   Form,
   Input,
-  InputNumber,
   Modal,
   Select,
   Space,
@@ -14,6 +13,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DaysInput } from './DaysInput';
 import type { Isolation, IsolationKind, IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
 import { useFormatDate } from '../../lib/useFormatDate';
@@ -189,13 +189,7 @@ function StartForm({
           label={t(`${s}.days`)}
           rules={[{ required: true, message: t(`${s}.daysRequired`) }]}
         >
-          <InputNumber
-            min={1}
-            max={365}
-            precision={0}
-            addonAfter={t('isolation.replan.unit')}
-            data-testid="start-days"
-          />
+          <DaysInput data-testid="start-days" />
         </Form.Item>
       </Space>
       {proposed && (
