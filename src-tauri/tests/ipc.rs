@@ -643,6 +643,8 @@ fn a_file_staged_once_as_raw_bytes_serves_preview_and_commit() {
     } });
     let preview = invoke(&app, "preview_import", request.clone()).unwrap();
     assert_eq!(preview["counts"]["newArrivals"], 1, "{preview}");
+    let report = invoke(&app, "import_error_report", request.clone()).unwrap();
+    assert!(report.as_array().unwrap().len() > 100, "xlsx bytes from the staged file");
     let done = invoke(&app, "commit_import", request).unwrap();
     assert_eq!(done["preview"]["counts"]["newPeople"], 1, "{done}");
     // A webview without raw bodies sends the bytes as a JSON array: the same file.
