@@ -597,6 +597,12 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
     assert!(list.as_array().unwrap().is_empty());
 }
 
+/// A request with a progress channel, as `new Channel()` crosses the IPC.
+fn with_progress(mut request: Value) -> Value {
+    request["onProgress"] = json!("__CHANNEL__:7");
+    request
+}
+
 /// A command invoked with a raw body and headers, as `invoke(cmd, Uint8Array, {headers})`.
 fn invoke_raw(
     app: &TestApp,
@@ -644,8 +650,11 @@ fn a_file_staged_once_as_raw_bytes_serves_preview_and_commit() {
     let preview = invoke(&app, "preview_import", request.clone()).unwrap();
     assert_eq!(preview["counts"]["newArrivals"], 1, "{preview}");
     let report = invoke(&app, "import_error_report", request.clone()).unwrap();
-    assert!(report.as_array().unwrap().len() > 100, "xlsx bytes from the staged file");
-    let done = invoke(&app, "commit_import", request).unwrap();
+    assert!(
+        report.as_array().unwrap().len() > 100,
+        "xlsx bytes from the staged file"
+    );
+    let done = invoke(&app, "commit_import", with_progress(request)).unwrap();
     assert_eq!(done["preview"]["counts"]["newPeople"], 1, "{done}");
     // A webview without raw bodies sends the bytes as a JSON array: the same file.
     let fallback = invoke_raw(
@@ -706,7 +715,7 @@ fn import_commands_preview_commit_list_and_undo() {
     assert_eq!(errors["rows"][0]["cell"], "A3");
     let report = invoke(&app, "import_error_report", request.clone()).unwrap();
     assert!(report.as_array().unwrap().len() > 100, "xlsx bytes");
-    let done = invoke(&app, "commit_import", request).unwrap();
+    let done = invoke(&app, "commit_import", with_progress(request)).unwrap();
     let id = done["importId"].as_str().unwrap().to_owned();
     let log = invoke(&app, "list_imports", json!({ "input": {} })).unwrap();
     assert_eq!(log[0]["id"], id.as_str());

@@ -394,21 +394,40 @@ fn an_injected_failure_at_row_n_leaves_every_table_unchanged() {
     setup(&mut ledger);
     let req = request(ImportKind::Arrivals, "返乡名单.xlsx", messy_arrivals());
     let before = table_counts(&ledger);
-    // Rows 5 to 7 are written before row 12 fails.
-    let e = imports::commit(
+    // Rows 5 to 7 are written before row 12 fails; the progress never says done.
+    let mut seen = Vec::new();
+    let e = imports::commit_with_progress(
         &mut ledger,
         &actor(),
         &req,
         &CommitOptions {
             fail_at_row: Some(12),
         },
+        &mut |p| seen.push(p.done),
     )
     .unwrap_err();
     assert!(zh(e).contains("第 12 行"));
     assert_eq!(table_counts(&ledger), before);
-    // Without the failure the same import goes through.
-    imports::commit(&mut ledger, &actor(), &req, &CommitOptions::default()).unwrap();
+    assert!(seen.iter().all(|d| *d < 100), "{seen:?}");
+    // Without the failure the same import goes through, its progress rising from 0 to 100
+    // through the rows and the set-wise steps.
+    let mut seen = Vec::new();
+    imports::commit_with_progress(
+        &mut ledger,
+        &actor(),
+        &req,
+        &CommitOptions::default(),
+        &mut |p| {
+            assert_eq!(p.total, 100);
+            seen.push(p.done);
+        },
+    )
+    .unwrap();
     assert_ne!(table_counts(&ledger), before);
+    assert_eq!(seen.first(), Some(&0));
+    assert_eq!(seen.last(), Some(&100));
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "rising: {seen:?}");
+    assert!(seen.iter().any(|d| (11..40).contains(d)), "rows: {seen:?}");
 }
 
 /// The schema's triggers, by name and SQL.

@@ -2,11 +2,13 @@
 
 use gridledger::api::{
     IdArg, ImportLogEntry, ImportLogQuery, ImportMapping, ImportMappingQuery, ImportOutcome,
-    ImportPreview, ImportRequest, IpcError, PreviewRowsPage, PreviewRowsQuery, StagedFile,
+    ImportPreview, ImportRequest, IpcError, JobProgress, PreviewRowsPage, PreviewRowsQuery,
+    StagedFile,
 };
 use gridledger::imports::{self, CommitOptions};
 use gridledger::store::Actor;
 use gridledger::Error;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::ipc::{to_ipc_error, Input};
@@ -86,15 +88,26 @@ pub async fn import_preview_rows(
     state.run(move |_| imports::preview_rows(&q)).await
 }
 
+/// Commit an import, reporting `{done, total: 100}` on `on_progress` as it goes.
 #[tauri::command]
 pub async fn commit_import(
     state: State<'_, AppState>,
     input: Input<ImportRequest>,
+    on_progress: Channel<JobProgress>,
 ) -> Result<ImportOutcome, IpcError> {
     let Input(req) = input;
     state
         .run(move |l| {
-            let mut done = imports::commit(l, &Actor::desktop(), &req, &CommitOptions::default())?;
+            // A closed window drops the channel; the import goes on regardless.
+            let mut done = imports::commit_with_progress(
+                l,
+                &Actor::desktop(),
+                &req,
+                &CommitOptions::default(),
+                &mut |p| {
+                    let _ = on_progress.send(p);
+                },
+            )?;
             done.preview = imports::page_preview(done.preview, imports::FIRST_PAGE);
             Ok(done)
         })

@@ -3,7 +3,7 @@
  * command they go through `call()`, so they too only ever reject with an `IpcError`.
  */
 import { Channel } from '@tauri-apps/api/core';
-import type { DashboardCounts, JobProgress } from './bindings';
+import type { DashboardCounts, ImportOutcome, ImportRequest, JobProgress } from './bindings';
 import { assertBackendAvailable, call } from './rpc';
 
 /**
@@ -19,4 +19,18 @@ export async function loadDemo(
   const channel = new Channel<JobProgress>();
   channel.onmessage = onProgress;
   return call('load_demo', { onProgress: channel });
+}
+
+/**
+ * Commits an import (every accepted row or none). `onProgress` receives `{ done, total: 100 }`
+ * from the plan through the rows to the commit. Resolves with the outcome.
+ */
+export async function commitImport(
+  input: ImportRequest,
+  onProgress: (progress: JobProgress) => void,
+): Promise<ImportOutcome> {
+  assertBackendAvailable();
+  const channel = new Channel<JobProgress>();
+  channel.onmessage = onProgress;
+  return call('commit_import', { input, onProgress: channel });
 }

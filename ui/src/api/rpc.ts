@@ -208,7 +208,11 @@ export type Commands = {
   /** One page of a preview's rows (by status); the preview itself carries only page one. */
   import_preview_rows: { args: { input: PreviewRowsQuery }; result: PreviewRowsPage };
   /** Writes every accepted row in one transaction, or none; logged for undo. */
-  commit_import: { args: { input: ImportRequest }; result: ImportOutcome };
+  /** Commits an import; see `commitImport()` in `jobs.ts`. */
+  commit_import: {
+    args: { input: ImportRequest; onProgress: Channel<JobProgress> };
+    result: ImportOutcome;
+  };
   /** The rejected rows as xlsx bytes. */
   import_error_report: { args: { input: ImportRequest }; result: number[] };
   list_imports: { args: { input: ImportLogQuery }; result: ImportLogEntry[] };

@@ -1,10 +1,15 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportRequest, PreviewRowsQuery } from '../../api/bindings';
+import type {
+  ImportPreview,
+  ImportRequest,
+  JobProgress,
+  PreviewRowsQuery,
+} from '../../api/bindings';
 import { AppProviders } from '../../providers';
 import { createQueryClient } from '../../queryClient';
-import { mockBackend } from '../../test/backend';
+import { channelSender, mockBackend } from '../../test/backend';
 import { ImportWizard } from './ImportWizard';
 
 // antd's tables, selects and modals render slowly in jsdom.
@@ -66,6 +71,8 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
   it('reads a file, shows the mapping and the preview counts, and commits', async () => {
     const requests: ImportRequest[] = [];
     const pages: PreviewRowsQuery[] = [];
+    let goOn = () => {};
+    const halfway = new Promise<void>((resolve) => (goOn = resolve));
     const staged: Uint8Array[] = [];
     mockBackend({
       // The file goes over once, as raw bytes; requests then name it.
@@ -83,8 +90,14 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
         requests.push(input);
         return preview;
       },
-      commit_import: ({ input }) => {
+      commit_import: async ({ input, onProgress }) => {
         requests.push(input);
+        const channel = channelSender<JobProgress>(onProgress);
+        channel.send({ done: 0, total: 100 });
+        channel.send({ done: 37, total: 100 });
+        await halfway;
+        channel.send({ done: 100, total: 100 });
+        channel.end();
         return { importId: 'imp1', preview };
       },
       list_imports: () => [],
@@ -138,7 +151,14 @@ describe('ImportWizard', { timeout: 120_000 }, () => {
     expect(screen.getByTestId('import-row')).toHaveTextContent('B6');
 
     await user.click(screen.getByTestId('import-commit'));
+    // The commit's own progress, as the core reports it.
+    await waitFor(() =>
+      expect(screen.getByTestId('import-progress')).toHaveAttribute('data-percent', '37'),
+    );
+    expect(screen.getByTestId('import-progress')).toHaveTextContent('37%');
+    goOn();
     expect(await screen.findByTestId('import-done')).toHaveTextContent('已导入 1 行');
+    expect(screen.queryByTestId('import-progress')).not.toBeInTheDocument();
     await waitFor(() => expect(requests).toHaveLength(2));
     expect(requests[1].fileName).toBe('返乡名单.csv');
     expect(requests[1].fileId).toBe('f1');

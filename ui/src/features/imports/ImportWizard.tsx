@@ -98,7 +98,7 @@ function Wizard({ kind }: { kind: ImportKind }) {
   const [error, setError] = useState<string | null>(null);
   const staging = useStageFile();
   const previewing = usePreviewImport();
-  const committing = useCommitImport();
+  const { mutation: committing, progress: commitProgress } = useCommitImport();
   const report = useErrorReport();
   const [imported, setImported] = useState<string | null>(null);
   const [createHouseholds, setCreateHouseholds] = useState(false);
@@ -200,8 +200,19 @@ function Wizard({ kind }: { kind: ImportKind }) {
         ]}
       />
       {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
-      {(staging.isPending || previewing.isPending || committing.isPending) && (
-        <Progress percent={100} status="active" showInfo={false} data-testid="import-progress" />
+      {committing.isPending ? (
+        // The commit reports how far it is; reading and previewing are quick enough to
+        // show only that something is happening.
+        <Progress
+          percent={commitProgress?.done ?? 0}
+          status="active"
+          data-testid="import-progress"
+          data-percent={commitProgress?.done ?? 0}
+        />
+      ) : (
+        (staging.isPending || previewing.isPending) && (
+          <Progress percent={100} status="active" showInfo={false} data-testid="import-progress" />
+        )
       )}
 
       {step === 0 && (

@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportRequest, PreviewRowsQuery } from '../../api/bindings';
+import { useState } from 'react';
+import type { ImportRequest, JobProgress, PreviewRowsQuery } from '../../api/bindings';
+import { commitImport } from '../../api/jobs';
 import { call, stageImportFile } from '../../api/rpc';
 
 /** Query keys of 导入. */
@@ -32,13 +34,21 @@ export function usePreviewImport() {
   });
 }
 
-/** An import touches people, households' members and arrivals: everything is refetched. */
+/**
+ * Commits an import, keeping its latest progress. An import touches people, households'
+ * members and arrivals: everything is refetched.
+ */
 export function useCommitImport() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ImportRequest) => call('commit_import', { input }),
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: (input: ImportRequest) => {
+      setProgress(null);
+      return commitImport(input, setProgress);
+    },
     onSuccess: () => client.invalidateQueries(),
   });
+  return { mutation, progress };
 }
 
 export function useUndoImport() {
