@@ -597,6 +597,27 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
     assert!(list.as_array().unwrap().is_empty());
 }
 
+/// A command whose answer is raw bytes (`tauri::ipc::Response`), not JSON.
+fn invoke_bytes(app: &TestApp, cmd: &str, args: Value) -> Vec<u8> {
+    let body = get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .unwrap();
+    match body {
+        tauri::ipc::InvokeResponseBody::Raw(bytes) => bytes,
+        other => panic!("expected raw bytes, got {other:?}"),
+    }
+}
+
 /// A request with a progress channel, as `new Channel()` crosses the IPC.
 fn with_progress(mut request: Value) -> Value {
     request["onProgress"] = json!("__CHANNEL__:7");
@@ -649,9 +670,9 @@ fn a_file_staged_once_as_raw_bytes_serves_preview_and_commit() {
     } });
     let preview = invoke(&app, "preview_import", request.clone()).unwrap();
     assert_eq!(preview["counts"]["newArrivals"], 1, "{preview}");
-    let report = invoke(&app, "import_error_report", request.clone()).unwrap();
+    let report = invoke_bytes(&app, "import_error_report", request.clone());
     assert!(
-        report.as_array().unwrap().len() > 100,
+        report.len() > 100 && report.starts_with(b"PK"),
         "xlsx bytes from the staged file"
     );
     let done = invoke(&app, "commit_import", with_progress(request)).unwrap();
@@ -713,8 +734,11 @@ fn import_commands_preview_commit_list_and_undo() {
     .unwrap();
     assert_eq!(errors["total"], 1, "{errors}");
     assert_eq!(errors["rows"][0]["cell"], "A3");
-    let report = invoke(&app, "import_error_report", request.clone()).unwrap();
-    assert!(report.as_array().unwrap().len() > 100, "xlsx bytes");
+    let report = invoke_bytes(&app, "import_error_report", request.clone());
+    assert!(
+        report.len() > 100 && report.starts_with(b"PK"),
+        "xlsx bytes"
+    );
     let done = invoke(&app, "commit_import", with_progress(request)).unwrap();
     let id = done["importId"].as_str().unwrap().to_owned();
     let log = invoke(&app, "list_imports", json!({ "input": {} })).unwrap();

@@ -114,12 +114,13 @@ pub async fn commit_import(
         .await
 }
 
-/// The rejected rows as an xlsx (its bytes), to save and send back.
+/// The rejected rows as an xlsx, to save and send back: its bytes as the raw response
+/// (an `ArrayBuffer` in the webview, not a JSON number per byte).
 #[tauri::command]
 pub async fn import_error_report(
     state: State<'_, AppState>,
     input: Input<ImportRequest>,
-) -> Result<Vec<u8>, IpcError> {
+) -> Result<tauri::ipc::Response, IpcError> {
     let Input(req) = input;
     state
         .run(move |l| {
@@ -127,6 +128,7 @@ pub async fn import_error_report(
             imports::error_report(&req, &preview)
         })
         .await
+        .map(tauri::ipc::Response::new)
 }
 
 #[tauri::command]

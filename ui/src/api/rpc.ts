@@ -214,7 +214,7 @@ export type Commands = {
     result: ImportOutcome;
   };
   /** The rejected rows as xlsx bytes. */
-  import_error_report: { args: { input: ImportRequest }; result: number[] };
+  import_error_report: { args: { input: ImportRequest }; result: ArrayBuffer };
   list_imports: { args: { input: ImportLogQuery }; result: ImportLogEntry[] };
   /** Undoes an import as a whole; refused once something changed on top of it. */
   undo_import: { args: { input: IdArg }; result: null };
