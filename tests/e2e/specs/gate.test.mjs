@@ -179,4 +179,23 @@ describe("卡口登记", () => {
       new RegExp(`open fevers: +1 ${people[FEVER_AT].name} 38\\.4℃`),
     );
   });
+
+  it("voids the fever entry typed wrongly, with its reason, and its fever event with it", async () => {
+    const { browser } = app;
+    const refused = await browser.$('[data-testid="gate-check-row"][data-admitted="false"]');
+    await (await refused.$('[data-testid="gate-void"]')).click();
+    const reason = await byTestId(browser, "gate-void-reason");
+    await reason.waitForDisplayed({ timeout: 20000 });
+    await reason.addValue("体温录错，实测36.4");
+    await (await byTestId(browser, "gate-void-ok")).click();
+    await browser.waitUntil(
+      async () =>
+        (await browser.$$('[data-testid="gate-check-row"]')).length === 9,
+      { timeout: 20000, timeoutMsg: "the voided entry leaves the day view" },
+    );
+    const day = cli(app.dataDir, "gate", "list", "--checkpoint", "幸福家园东门");
+    assert.match(day, /幸福家园东门\tchecked 9\tvisitors 1\tfever 0\trefused 0/);
+    const work = cli(app.dataDir, "worklist");
+    assert.match(work, /open fevers: +0/);
+  });
 });
