@@ -43,20 +43,25 @@ fn demo_app() -> TestApp {
     app_with(AppState::new(Ok(ledger)), dir)
 }
 
+/// The request the webview sends for `cmd` with `body` and `headers`.
+fn request(cmd: &str, body: InvokeBody, headers: &[(&'static str, &str)]) -> InvokeRequest {
+    let mut map = tauri::http::HeaderMap::new();
+    for (k, v) in headers {
+        map.insert(*k, v.parse().unwrap());
+    }
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body,
+        headers: map,
+        invoke_key: INVOKE_KEY.to_string(),
+    }
+}
+
 fn invoke(app: &TestApp, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        &app.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
+    invoke_raw(app, cmd, InvokeBody::Json(args), &[])
 }
 
 #[test]
@@ -599,20 +604,7 @@ fn gate_and_publicity_commands_refuse_a_fever_and_total_the_publicity() {
 
 /// A command whose answer is raw bytes (`tauri::ipc::Response`), not JSON.
 fn invoke_bytes(app: &TestApp, cmd: &str, args: Value) -> Vec<u8> {
-    let body = get_ipc_response(
-        &app.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .unwrap();
-    match body {
+    match get_ipc_response(&app.window, request(cmd, InvokeBody::Json(args), &[])).unwrap() {
         tauri::ipc::InvokeResponseBody::Raw(bytes) => bytes,
         other => panic!("expected raw bytes, got {other:?}"),
     }
@@ -631,23 +623,8 @@ fn invoke_raw(
     body: InvokeBody,
     headers: &[(&'static str, &str)],
 ) -> Result<Value, Value> {
-    let mut map = tauri::http::HeaderMap::new();
-    for (k, v) in headers {
-        map.insert(*k, v.parse().unwrap());
-    }
-    get_ipc_response(
-        &app.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body,
-            headers: map,
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
+    get_ipc_response(&app.window, request(cmd, body, headers))
+        .map(|body| body.deserialize::<Value>().unwrap())
 }
 
 #[test]
