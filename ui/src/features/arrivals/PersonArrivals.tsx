@@ -1,6 +1,8 @@
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { DrawerList } from '../../components/DrawerList';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { PERSON_ARRIVALS_LIMIT, useArrivals } from './queries';
@@ -26,42 +28,33 @@ function ArrivalHistory({ personId }: { personId: string }) {
   });
   const p = 'arrivals.person';
   return (
-    <div data-testid="person-arrivals">
-      <Typography.Title level={5}>{t(`${p}.title`)}</Typography.Title>
-      {arrivals.isError ? (
-        <Typography.Text type="danger">
-          {t(`${p}.loadFailed`, { error: errorText(t, arrivals.error) })}
-        </Typography.Text>
-      ) : (
-        <List
-          size="small"
-          bordered
-          loading={arrivals.isPending}
-          dataSource={arrivals.data?.rows ?? []}
-          locale={{ emptyText: t(`${p}.empty`) }}
-          renderItem={(a) => (
-            <List.Item data-testid="person-arrival">
-              <Space wrap size={[8, 4]}>
-                <Typography.Text strong>
-                  {t(`${p}.arrived`, { date: formatDate(a.arrivedOn) })}
-                </Typography.Text>
-                <span>{t(`${p}.from`, { origin: a.originName })}</span>
-                <Tag>{t(`arrivals.originClass.${a.originClass}`)}</Tag>
-                {a.temperature !== null && (
-                  <Typography.Text type={a.fever ? 'danger' : 'secondary'}>
-                    {t('arrivals.table.celsius', { value: a.temperature })}
-                  </Typography.Text>
-                )}
-                {a.riskAreas.map((name) => (
-                  <Tag key={name} color="red">
-                    {name}
-                  </Tag>
-                ))}
-              </Space>
-            </List.Item>
-          )}
-        />
+    <DrawerList
+      testId="person-arrivals"
+      title={t(`${p}.title`)}
+      list={{ ...arrivals, items: arrivals.data?.rows }}
+      emptyText={t(`${p}.empty`)}
+      failedText={(error) => t(`${p}.loadFailed`, { error: errorText(t, error as IpcError) })}
+      renderItem={(a) => (
+        <List.Item data-testid="person-arrival">
+          <Space wrap size={[8, 4]}>
+            <Typography.Text strong>
+              {t(`${p}.arrived`, { date: formatDate(a.arrivedOn) })}
+            </Typography.Text>
+            <span>{t(`${p}.from`, { origin: a.originName })}</span>
+            <Tag>{t(`arrivals.originClass.${a.originClass}`)}</Tag>
+            {a.temperature !== null && (
+              <Typography.Text type={a.fever ? 'danger' : 'secondary'}>
+                {t('arrivals.table.celsius', { value: a.temperature })}
+              </Typography.Text>
+            )}
+            {a.riskAreas.map((name) => (
+              <Tag key={name} color="red">
+                {name}
+              </Tag>
+            ))}
+          </Space>
+        </List.Item>
       )}
-    </div>
+    />
   );
 }

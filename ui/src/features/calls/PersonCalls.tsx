@@ -1,7 +1,9 @@
 import { List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { DrawerList } from '../../components/DrawerList';
 import { useAppInfo } from '../../shell/queries';
 import { HistoryDrawer } from './HistoryDrawer';
 import { DueCell, LastCallCell, StateTag } from './parts';
@@ -24,44 +26,36 @@ function Targets({ personId }: { personId: string }) {
   const [history, setHistory] = useState<string | null>(null);
   const p = 'calls.person';
   return (
-    <div data-testid="person-calls">
-      <Typography.Title level={5}>{t(`${p}.title`)}</Typography.Title>
-      {targets.isError ? (
-        <Typography.Text type="danger">
-          {t(`${p}.loadFailed`, { error: errorText(t, targets.error) })}
-        </Typography.Text>
-      ) : (
-        <List
-          size="small"
-          bordered
-          loading={targets.isPending}
-          dataSource={targets.data ?? []}
-          locale={{ emptyText: t(`${p}.empty`) }}
-          renderItem={(c) => (
-            <List.Item
-              data-testid="person-call-target"
-              actions={[
-                <Typography.Link
-                  key="history"
-                  onClick={() => setHistory(c.id)}
-                  data-testid="person-call-history"
-                >
-                  {t(`${p}.history`)}
-                </Typography.Link>,
-              ]}
+    <DrawerList
+      testId="person-calls"
+      title={t(`${p}.title`)}
+      list={{ ...targets, items: targets.data }}
+      emptyText={t(`${p}.empty`)}
+      failedText={(error) => t(`${p}.loadFailed`, { error: errorText(t, error as IpcError) })}
+      renderItem={(c) => (
+        <List.Item
+          data-testid="person-call-target"
+          actions={[
+            <Typography.Link
+              key="history"
+              onClick={() => setHistory(c.id)}
+              data-testid="person-call-history"
             >
-              <Space size={8} wrap>
-                <StateTag state={c.state} />
-                <Typography.Text>{c.placeName || t(`${p}.noPlace`)}</Typography.Text>
-                <Typography.Text type="secondary">{t(`calls.reason.${c.reason}`)}</Typography.Text>
-                <LastCallCell target={c} />
-                <DueCell target={c} />
-              </Space>
-            </List.Item>
-          )}
-        />
+              {t(`${p}.history`)}
+            </Typography.Link>,
+          ]}
+        >
+          <Space size={8} wrap>
+            <StateTag state={c.state} />
+            <Typography.Text>{c.placeName || t(`${p}.noPlace`)}</Typography.Text>
+            <Typography.Text type="secondary">{t(`calls.reason.${c.reason}`)}</Typography.Text>
+            <LastCallCell target={c} />
+            <DueCell target={c} />
+          </Space>
+        </List.Item>
       )}
+    >
       <HistoryDrawer targetId={history} onClose={() => setHistory(null)} />
-    </div>
+    </DrawerList>
   );
 }

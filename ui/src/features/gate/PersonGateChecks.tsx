@@ -1,6 +1,8 @@
 import { List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { DrawerList } from '../../components/DrawerList';
 import { useAppInfo } from '../../shell/queries';
 import { usePersonGateChecks } from './queries';
 
@@ -16,35 +18,26 @@ function GateHistory({ personId }: { personId: string }) {
   const checks = usePersonGateChecks(personId);
   const p = 'gate.person';
   return (
-    <div data-testid="person-gate-checks">
-      <Typography.Title level={5}>{t(`${p}.title`)}</Typography.Title>
-      {checks.isError ? (
-        <Typography.Text type="danger">
-          {t(`${p}.loadFailed`, { error: errorText(t, checks.error) })}
-        </Typography.Text>
-      ) : (
-        <List
-          size="small"
-          bordered
-          loading={checks.isPending}
-          dataSource={checks.data ?? []}
-          locale={{ emptyText: t(`${p}.empty`) }}
-          renderItem={(c) => (
-            <List.Item data-testid="person-gate-check">
-              <Typography.Text>{c.checkedAt.slice(0, 16)}</Typography.Text>
-              <Typography.Text type="secondary">{c.checkpointName}</Typography.Text>
-              <Typography.Text type={c.fever ? 'danger' : undefined}>
-                {t('gate.celsius', { t: c.temperature })}
-              </Typography.Text>
-              {c.admitted ? (
-                <Tag color="green">{t('gate.day.admitted')}</Tag>
-              ) : (
-                <Tag color="red">{t('gate.day.refused')}</Tag>
-              )}
-            </List.Item>
+    <DrawerList
+      testId="person-gate-checks"
+      title={t(`${p}.title`)}
+      list={{ ...checks, items: checks.data }}
+      emptyText={t(`${p}.empty`)}
+      failedText={(error) => t(`${p}.loadFailed`, { error: errorText(t, error as IpcError) })}
+      renderItem={(c) => (
+        <List.Item data-testid="person-gate-check">
+          <Typography.Text>{c.checkedAt.slice(0, 16)}</Typography.Text>
+          <Typography.Text type="secondary">{c.checkpointName}</Typography.Text>
+          <Typography.Text type={c.fever ? 'danger' : undefined}>
+            {t('gate.celsius', { t: c.temperature })}
+          </Typography.Text>
+          {c.admitted ? (
+            <Tag color="green">{t('gate.day.admitted')}</Tag>
+          ) : (
+            <Tag color="red">{t('gate.day.refused')}</Tag>
           )}
-        />
+        </List.Item>
       )}
-    </div>
+    />
   );
 }

@@ -1,7 +1,9 @@
 import { List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { DrawerList } from '../../components/DrawerList';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { MonitoringGridModal } from './MonitoringGrid';
@@ -25,52 +27,44 @@ function IsolationHistory({ personId }: { personId: string }) {
   const [gridId, setGridId] = useState<string | null>(null);
   const p = 'isolation.person';
   return (
-    <div data-testid="person-isolations">
-      <Typography.Title level={5}>{t(`${p}.title`)}</Typography.Title>
-      {isolations.isError ? (
-        <Typography.Text type="danger">
-          {t(`${p}.loadFailed`, { error: errorText(t, isolations.error) })}
-        </Typography.Text>
-      ) : (
-        <List
-          size="small"
-          bordered
-          loading={isolations.isPending}
-          dataSource={isolations.data?.rows ?? []}
-          locale={{ emptyText: t(`${p}.empty`) }}
-          renderItem={(i) => (
-            <List.Item
-              data-testid="person-isolation"
-              actions={[
-                <Typography.Link
-                  key="grid"
-                  onClick={() => setGridId(i.id)}
-                  data-testid="person-isolation-grid"
-                >
-                  {t('isolation.list.grid')}
-                </Typography.Link>,
-              ]}
+    <DrawerList
+      testId="person-isolations"
+      title={t(`${p}.title`)}
+      list={{ ...isolations, items: isolations.data?.rows }}
+      emptyText={t(`${p}.empty`)}
+      failedText={(error) => t(`${p}.loadFailed`, { error: errorText(t, error as IpcError) })}
+      renderItem={(i) => (
+        <List.Item
+          data-testid="person-isolation"
+          actions={[
+            <Typography.Link
+              key="grid"
+              onClick={() => setGridId(i.id)}
+              data-testid="person-isolation-grid"
             >
-              <Space wrap size={[8, 4]}>
-                <KindTag kind={i.kind} />
-                <StatusTag status={i.status} />
-                <Typography.Text strong data-testid="isolation-day">
-                  {t('isolation.day', { day: i.day, days: i.days })}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {t(`${p}.period`, {
-                    start: formatDate(i.startDate),
-                    end: formatDate(i.endedOn ?? i.plannedEnd),
-                  })}
-                </Typography.Text>
-                {i.checksMissing > 0 && <MissingCount n={i.checksMissing} />}
-                <FeverBadge n={i.openFevers} />
-              </Space>
-            </List.Item>
-          )}
-        />
+              {t('isolation.list.grid')}
+            </Typography.Link>,
+          ]}
+        >
+          <Space wrap size={[8, 4]}>
+            <KindTag kind={i.kind} />
+            <StatusTag status={i.status} />
+            <Typography.Text strong data-testid="isolation-day">
+              {t('isolation.day', { day: i.day, days: i.days })}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {t(`${p}.period`, {
+                start: formatDate(i.startDate),
+                end: formatDate(i.endedOn ?? i.plannedEnd),
+              })}
+            </Typography.Text>
+            {i.checksMissing > 0 && <MissingCount n={i.checksMissing} />}
+            <FeverBadge n={i.openFevers} />
+          </Space>
+        </List.Item>
       )}
+    >
       <MonitoringGridModal isolationId={gridId} onClose={() => setGridId(null)} />
-    </div>
+    </DrawerList>
   );
 }

@@ -1,6 +1,8 @@
 import { List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { DrawerList } from '../../components/DrawerList';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { useIssues } from './queries';
@@ -21,38 +23,29 @@ function History({ householdId }: { householdId: string }) {
   const issues = useIssues({ householdId, limit: 50, offset: 0 });
   const p = 'supplies.household';
   return (
-    <div data-testid="household-supplies">
-      <Typography.Title level={5}>{t(`${p}.title`)}</Typography.Title>
-      {issues.isError ? (
-        <Typography.Text type="danger">
-          {t(`${p}.loadFailed`, { error: errorText(t, issues.error) })}
-        </Typography.Text>
-      ) : (
-        <List
-          size="small"
-          bordered
-          loading={issues.isPending}
-          dataSource={issues.data?.rows ?? []}
-          locale={{ emptyText: t(`${p}.empty`) }}
-          renderItem={(i) => (
-            <List.Item data-testid="household-supply">
-              <Space wrap size={[8, 4]}>
-                <span>{formatDate(i.issuedOn)}</span>
-                <Typography.Text strong>
-                  {i.itemName} {i.quantity}
-                  {i.unit}
-                </Typography.Text>
-                {i.personName && <Typography.Text type="secondary">{i.personName}</Typography.Text>}
-                {i.followUps > 0 && (
-                  <Typography.Text type="secondary">
-                    {t(`${p}.followUps`, { n: i.followUps })}
-                  </Typography.Text>
-                )}
-              </Space>
-            </List.Item>
-          )}
-        />
+    <DrawerList
+      testId="household-supplies"
+      title={t(`${p}.title`)}
+      list={{ ...issues, items: issues.data?.rows }}
+      emptyText={t(`${p}.empty`)}
+      failedText={(error) => t(`${p}.loadFailed`, { error: errorText(t, error as IpcError) })}
+      renderItem={(i) => (
+        <List.Item data-testid="household-supply">
+          <Space wrap size={[8, 4]}>
+            <span>{formatDate(i.issuedOn)}</span>
+            <Typography.Text strong>
+              {i.itemName} {i.quantity}
+              {i.unit}
+            </Typography.Text>
+            {i.personName && <Typography.Text type="secondary">{i.personName}</Typography.Text>}
+            {i.followUps > 0 && (
+              <Typography.Text type="secondary">
+                {t(`${p}.followUps`, { n: i.followUps })}
+              </Typography.Text>
+            )}
+          </Space>
+        </List.Item>
       )}
-    </div>
+    />
   );
 }

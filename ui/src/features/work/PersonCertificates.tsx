@@ -1,6 +1,8 @@
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../api/bindings';
 import { errorText } from '../../api/errors';
+import { DrawerList } from '../../components/DrawerList';
 import { useFormatDate } from '../../lib/useFormatDate';
 import { useAppInfo } from '../../shell/queries';
 import { useCertificates } from './queries';
@@ -21,37 +23,28 @@ function History({ personId }: { personId: string }) {
   const list = useCertificates({ personId, includeVoided: true, limit: 50, offset: 0 });
   const p = 'work.person';
   return (
-    <div data-testid="person-certificates">
-      <Typography.Title level={5}>{t(`${p}.title`)}</Typography.Title>
-      {list.isError ? (
-        <Typography.Text type="danger">
-          {t(`${p}.loadFailed`, { error: errorText(t, list.error) })}
-        </Typography.Text>
-      ) : (
-        <List
-          size="small"
-          bordered
-          loading={list.isPending}
-          dataSource={list.data?.rows ?? []}
-          locale={{ emptyText: t(`${p}.empty`) }}
-          renderItem={(c) => (
-            <List.Item data-testid="person-certificate">
-              <Space wrap size={[8, 4]}>
-                <Typography.Text strong>{c.number}</Typography.Text>
-                <span>{c.destination}</span>
-                <Typography.Text type="secondary">{formatDate(c.issuedOn)}</Typography.Text>
-                {c.voidedOn ? (
-                  <Tag>{t('work.certificates.void')}</Tag>
-                ) : c.callBacks.some((b) => b.reached) ? (
-                  <Tag color="green">{t(`${p}.calledBack`)}</Tag>
-                ) : (
-                  <Tag color="orange">{t(`${p}.notCalledBack`)}</Tag>
-                )}
-              </Space>
-            </List.Item>
-          )}
-        />
+    <DrawerList
+      testId="person-certificates"
+      title={t(`${p}.title`)}
+      list={{ ...list, items: list.data?.rows }}
+      emptyText={t(`${p}.empty`)}
+      failedText={(error) => t(`${p}.loadFailed`, { error: errorText(t, error as IpcError) })}
+      renderItem={(c) => (
+        <List.Item data-testid="person-certificate">
+          <Space wrap size={[8, 4]}>
+            <Typography.Text strong>{c.number}</Typography.Text>
+            <span>{c.destination}</span>
+            <Typography.Text type="secondary">{formatDate(c.issuedOn)}</Typography.Text>
+            {c.voidedOn ? (
+              <Tag>{t('work.certificates.void')}</Tag>
+            ) : c.callBacks.some((b) => b.reached) ? (
+              <Tag color="green">{t(`${p}.calledBack`)}</Tag>
+            ) : (
+              <Tag color="orange">{t(`${p}.notCalledBack`)}</Tag>
+            )}
+          </Space>
+        </List.Item>
       )}
-    </div>
+    />
   );
 }
