@@ -1,4 +1,4 @@
-import type { AppInfo, DashboardCounts } from '../api/bindings';
+import type { AppInfo, CallTarget, DashboardCounts } from '../api/bindings';
 
 export const appInfo: AppInfo = {
   version: '0.1.0',
@@ -63,4 +63,37 @@ export const emptyDashboard: DashboardCounts = {
   people: 0,
   byResidence: [],
   byGrid: [],
+};
+
+/** A call target abroad (韩国 首尔) after one call to a dead number: due for a retry. */
+export const callTarget: CallTarget = {
+  id: 't1',
+  personId: 'p1',
+  personName: '金小明',
+  residenceStatus: 'abroad',
+  address: '幸福家园1栋1单元101',
+  place: { kind: 'country', code: 'KR' },
+  placeName: '韩国 首尔',
+  city: '首尔',
+  abroad: true,
+  reason: 'study',
+  awaySince: '2020-01-10',
+  phoneMasked: '139****1234',
+  foreignPhoneMasked: '+82****5678',
+  relativeName: null,
+  relativePhoneMasked: null,
+  responsibleWorkerId: null,
+  responsibleWorkerName: null,
+  note: null,
+  state: 'retry',
+  calls: 1,
+  lastCalledOn: '2020-01-27',
+  lastOutcome: 'vacant_number',
+  failedTries: 1,
+  plannedReturnOn: null,
+  dueOn: '2020-01-28',
+  dueKind: 'retry',
+  arrivalId: null,
+  arrivedOn: null,
+  createdOn: '2020-01-20',
 };

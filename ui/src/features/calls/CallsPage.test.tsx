@@ -1,8 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CallList, CallTarget } from '../../api/bindings';
+import type { CallList } from '../../api/bindings';
 import { mockBackend } from '../../test/backend';
-import { appInfo } from '../../test/fixtures';
+import { appInfo, callTarget } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { calls } from '../../test/residents';
 
@@ -11,37 +11,7 @@ beforeAll(() => configure({ asyncUtilTimeout: 8000 }));
 
 const TODAY = '2020-01-28';
 
-const kim: CallTarget = {
-  id: 't1',
-  personId: 'p1',
-  personName: '金小明',
-  residenceStatus: 'abroad',
-  address: '幸福家园1栋1单元101',
-  place: { kind: 'country', code: 'KR' },
-  placeName: '韩国 首尔',
-  city: '首尔',
-  abroad: true,
-  reason: 'study',
-  awaySince: '2020-01-10',
-  phoneMasked: '139****1234',
-  foreignPhoneMasked: '+82****5678',
-  relativeName: null,
-  relativePhoneMasked: null,
-  responsibleWorkerId: null,
-  responsibleWorkerName: null,
-  note: null,
-  state: 'retry',
-  calls: 1,
-  lastCalledOn: '2020-01-27',
-  lastOutcome: 'vacant_number',
-  failedTries: 1,
-  plannedReturnOn: null,
-  dueOn: '2020-01-28',
-  dueKind: 'retry',
-  arrivalId: null,
-  arrivedOn: null,
-  createdOn: '2020-01-20',
-};
+const kim = callTarget;
 
 function backend() {
   return mockBackend({

@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CallTarget, PersonFilter } from '../../api/bindings';
-import { appInfo } from '../../test/fixtures';
+import { appInfo, callTarget } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { calls, expand, residentsBackend } from '../../test/residents';
 
@@ -127,35 +127,14 @@ describe('ResidentsPage', { timeout: 60_000 }, () => {
 
   it('shows the person’s phone verification and opens its calls only when asked', async () => {
     const target: CallTarget = {
-      id: 't1',
-      personId: 'p1',
+      ...callTarget,
       personName: '居民1',
-      residenceStatus: 'abroad',
       address: '幸福家园12栋1单元101',
-      place: { kind: 'country', code: 'KR' },
-      placeName: '韩国 首尔',
-      city: '首尔',
-      abroad: true,
-      reason: 'study',
-      awaySince: '2020-01-10',
-      phoneMasked: '139****1234',
-      foreignPhoneMasked: null,
-      relativeName: null,
-      relativePhoneMasked: null,
-      responsibleWorkerId: null,
-      responsibleWorkerName: null,
-      note: null,
       state: 'not_returning',
-      calls: 1,
-      lastCalledOn: '2020-01-27',
       lastOutcome: 'not_returning',
       failedTries: 0,
-      plannedReturnOn: null,
       dueOn: '2020-02-03',
       dueKind: 'reverify',
-      arrivalId: null,
-      arrivedOn: null,
-      createdOn: '2020-01-20',
     };
     const log = residentsBackend({
       app_info: () => ({ ...appInfo, modules: ['home', 'residents', 'calls', 'settings'] }),
