@@ -382,6 +382,10 @@ impl Query {
             _ => self.bounds(),
         }
     }
+    /// Whether a row of `grid_id` is kept by the grid filter (none chosen keeps all).
+    pub(super) fn keeps_grid(&self, grid_id: Option<&String>) -> bool {
+        self.grid_ids.is_empty() || grid_id.is_some_and(|g| self.grid_ids.contains(g))
+    }
     /// The date ages and statuses are computed on.
     pub(super) fn as_of(&self) -> NaiveDate {
         self.date.or(self.to).unwrap_or_else(crate::arrivals::today)

@@ -83,9 +83,7 @@ pub(super) fn call_targets(
         let Some((sex, id_number, phone, foreign, relative, grid_id, grid)) = row else {
             continue;
         };
-        if !query.grid_ids.is_empty()
-            && !grid_id.as_ref().is_some_and(|g| query.grid_ids.contains(g))
-        {
+        if !query.keeps_grid(grid_id.as_ref()) {
             continue;
         }
         n += 1;
@@ -153,12 +151,7 @@ pub(super) fn daily_report(
         if n as usize >= take(limit) {
             break;
         }
-        if !query.grid_ids.is_empty()
-            && !g
-                .grid_id
-                .as_ref()
-                .is_some_and(|id| query.grid_ids.contains(id))
-        {
+        if !query.keeps_grid(g.grid_id.as_ref()) {
             continue;
         }
         n += 1;
@@ -234,12 +227,7 @@ pub(super) fn enterprise_visits(
         let Some(e) = enterprises.get(&v.enterprise_id) else {
             continue;
         };
-        if !query.grid_ids.is_empty()
-            && !e
-                .grid_id
-                .as_ref()
-                .is_some_and(|g| query.grid_ids.contains(g))
-        {
+        if !query.keeps_grid(e.grid_id.as_ref()) {
             continue;
         }
         let phone: Option<String> = phones

@@ -134,6 +134,20 @@ struct Planned {
     new_household: Option<NewHouseholdData>,
 }
 
+impl Planned {
+    /// A row that writes nothing (an error, a duplicate within the file): only its preview.
+    fn nothing(preview: PreviewRow) -> Planned {
+        Planned {
+            preview,
+            person: None,
+            arrival: None,
+            target: None,
+            contact: None,
+            new_household: None,
+        }
+    }
+}
+
 struct Plan {
     preview: ImportPreview,
     rows: Vec<Planned>,
@@ -1030,14 +1044,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                     .join("；"),
             );
             counts.errors += 1;
-            rows.push(Planned {
-                preview,
-                person: None,
-                arrival: None,
-                target: None,
-                contact: None,
-                new_household: None,
-            });
+            rows.push(Planned::nothing(preview));
             continue;
         }
         // Who: within the file first, then in the register.
@@ -1055,14 +1062,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
             preview.status = RowStatus::Duplicate;
             preview.message_zh = Some(format!("与第 {} 行重复，已跳过", rows[first].preview.row));
             counts.duplicates += 1;
-            rows.push(Planned {
-                preview,
-                person: None,
-                arrival: None,
-                target: None,
-                contact: None,
-                new_household: None,
-            });
+            rows.push(Planned::nothing(preview));
             continue;
         }
         let earlier = person_rows.get(&person_key).copied();
@@ -1167,14 +1167,7 @@ fn plan(conn: &Connection, req: &ImportRequest, today: NaiveDate) -> Result<Plan
                 counts.matched_people -= 1;
                 counts.accepted -= 1;
                 counts.errors += 1;
-                rows.push(Planned {
-                    preview,
-                    person: None,
-                    arrival: None,
-                    target: None,
-                    contact: None,
-                    new_household: None,
-                });
+                rows.push(Planned::nothing(preview));
                 continue;
             }
         }
