@@ -14,8 +14,7 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use super::source::{grid_clause, limit_clause, masked, Query, Value};
 use crate::api::{
-    CallState, CallTargetFilter, CheckAnswer, CheckItem, DifficultyFilter, Flow, StatsNumbers,
-    VisitFilter,
+    CallState, CallTargetFilter, CheckAnswer, CheckItem, DifficultyFilter, Flow, VisitFilter,
 };
 use crate::error::Result;
 
@@ -117,17 +116,6 @@ pub(super) fn call_targets(
     Ok(n)
 }
 
-/// Whether a grid had nothing new on the day (its 零报告).
-fn nothing_new(n: &StatsNumbers) -> bool {
-    n.arrivals.new == 0
-        && n.contacts.new == 0
-        && n.isolations.new == 0
-        && n.isolations.released == 0
-        && n.calls.new == 0
-        && n.gate_checks.new == 0
-        && n.supply_issues.new == 0
-}
-
 /// 疫情防控工作日报表: one row per grid of `stats::daily_stats` on the report date (the
 /// range's end, else today's statistical date): every live grid, zeros included, then
 /// 未分网格 when it has anything; a grid filter keeps the chosen grids.
@@ -187,7 +175,7 @@ pub(super) fn daily_report(
         row.push(int(x.gate_refused.new));
         row.extend(flow(x.supply_issues));
         row.extend(flow(x.supply_quantity));
-        row.push(if nothing_new(x) {
+        row.push(if crate::stats::no_new_records(x) {
             Value::Text("零报告".to_owned())
         } else {
             Value::Empty

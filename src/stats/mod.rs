@@ -755,6 +755,12 @@ fn sum_numbers<'a>(all: impl Iterator<Item = &'a StatsNumbers>) -> StatsNumbers 
 
 /// Nothing new on the day: every 新增 and 解除 is zero (零报告).
 fn nothing_new(n: &StatsNumbers) -> bool {
+    no_new_records(n) && n.publicity.iter().all(|p| p.new == 0)
+}
+
+/// Nothing new on the day among the records kept per grid (publicity is counted for the
+/// whole ledger only): a grid's 零报告 on the daily report.
+pub(crate) fn no_new_records(n: &StatsNumbers) -> bool {
     n.arrivals.new == 0
         && n.contacts.new == 0
         && n.isolations.new == 0
@@ -762,7 +768,6 @@ fn nothing_new(n: &StatsNumbers) -> bool {
         && n.calls.new == 0
         && n.gate_checks.new == 0
         && n.supply_issues.new == 0
-        && n.publicity.iter().all(|p| p.new == 0)
 }
 
 /// Nothing at all, up to the day (the 未分网格 row is left out then).
